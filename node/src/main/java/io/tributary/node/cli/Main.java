@@ -9,7 +9,19 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "tributary 0.1.0",
         description = "Record, attribute and pay for contributions to AI.",
-        subcommands = {})
+        subcommands = {
+            KeygenCommand.class,
+            InitCommand.class,
+            SignCommand.class,
+            SubmitCommand.class,
+            ContributeCommand.class,
+            AccountCommand.class,
+            VerifyCommand.class,
+            CheckpointCommand.class,
+            PubkeyCommand.class,
+            ProofCommand.class,
+            EntryCommand.class,
+        })
 public final class Main {
 
     public static void main(String[] args) {

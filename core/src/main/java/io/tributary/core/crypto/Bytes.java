@@ -1,0 +1,66 @@
+package io.tributary.core.crypto;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** SHA-256 and the text encodings of bytes used in formats: lowercase hex and base64url without padding. */
+public final class Bytes {
+
+    public static final int SHA256_BYTES = 32;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
+
+    private Bytes() {}
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    public static byte[] sha256(byte[] data) {
+        return sha256().digest(data);
+    }
+
+    public static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    /** Parses lowercase hex of exactly {@code length} bytes. */
+    public static byte[] unhex(String text, int length) {
+        if (text == null || text.length() != 2 * length || !text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            throw new IllegalArgumentException("expected " + 2 * length + " lowercase hex digits: " + abbreviate(text));
+        }
+        return HEX.parseHex(text);
+    }
+
+    public static String base64url(byte[] bytes) {
+        return BASE64URL.encodeToString(bytes);
+    }
+
+    /** Decodes unpadded base64url of exactly {@code length} bytes, refusing padding and non-canonical trailing bits. */
+    public static byte[] unbase64url(String text, int length) {
+        byte[] bytes;
+        try {
+            bytes = text == null || text.contains("=") ? null : BASE64URL_DECODER.decode(text);
+        } catch (IllegalArgumentException e) {
+            bytes = null;
+        }
+        if (bytes == null || bytes.length != length || !base64url(bytes).equals(text)) {
+            throw new IllegalArgumentException("expected base64url without padding of " + length + " bytes: " + abbreviate(text));
+        }
+        return bytes;
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,46 @@
+package io.tributary.core.state;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** The writes of one transaction, layered over the state it reads; a null value deletes the key. */
+final class Changes implements StateReader {
+
+    private final StateReader base;
+    private final TreeMap<String, Object> writes = new TreeMap<>();
+
+    Changes(StateReader base) {
+        this.base = base;
+    }
+
+    @Override
+    public Object get(String key) {
+        return writes.containsKey(key) ? writes.get(key) : base.get(key);
+    }
+
+    @Override
+    public SortedMap<String, Object> scan(String prefix) {
+        var merged = new TreeMap<>(base.scan(prefix));
+        writes.subMap(prefix, prefix + Character.MAX_VALUE).forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    void put(String key, Object value) {
+        writes.put(key, value);
+    }
+
+    void delete(String key) {
+        writes.put(key, null);
+    }
+
+    SortedMap<String, Object> writes() {
+        return Collections.unmodifiableSortedMap(writes);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tributary.core.state;
+
+import io.tributary.core.tx.AssetRef;
+
+/**
+ * The typed paths of the state. Sorting keys sorts the state, so a prefix scan finds, say, the members of a
+ * datanet in contribution-id order.
+ */
+public final class Keys {
+
+    public static final String LEDGER = "ledger";
+    public static final String ACCOUNT = "account/";
+    public static final String DATANET = "datanet/";
+    public static final String CONTRIBUTION = "contribution/";
+    /** {@code member/<datanet>/<contribution>}: the content hash of an accepted contribution. */
+    public static final String MEMBER = "member/";
+    /** {@code content/<datanet>/<hash>}: the contribution that brought this content, so content is proposed once. */
+    public static final String CONTENT = "content/";
+    public static final String VERSION = "version/";
+    public static final String MODEL = "model/";
+    public static final String AGENT = "agent/";
+    /** {@code shares/<kind>/<id>/<account>}: a shareholding, a positive count. */
+    public static final String SHARES = "shares/";
+
+    private Keys() {}
+
+    public static String account(String account) {
+        return ACCOUNT + account;
+    }
+
+    public static String datanet(String id) {
+        return DATANET + id;
+    }
+
+    public static String contribution(String id) {
+        return CONTRIBUTION + id;
+    }
+
+    public static String members(String datanet) {
+        return MEMBER + datanet + "/";
+    }
+
+    public static String content(String datanet, String hash) {
+        return CONTENT + datanet + "/" + hash;
+    }
+
+    public static String version(String datanet, long version) {
+        return VERSION + datanet + "/" + version;
+    }
+
+    public static String model(String id) {
+        return MODEL + id;
+    }
+
+    public static String agent(String id) {
+        return AGENT + id;
+    }
+
+    public static String holders(AssetRef asset) {
+        return SHARES + asset + "/";
+    }
+
+    public static String shares(AssetRef asset, String account) {
+        return holders(asset) + account;
+    }
+}

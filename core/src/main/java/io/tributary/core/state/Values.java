@@ -1,0 +1,51 @@
+package io.tributary.core.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tributary.core.tx.Body.Control;
+import io.tributary.core.tx.Body.Parent;
+import java.util.List;
+import java.util.Map;
+
+/** The records the state holds, one per key prefix (see {@link Keys}). Stored as canonical JSON. */
+public final class Values {
+
+    private Values() {}
+
+    /** What the genesis minted; the sum of all held value equals {@code supply} at every height. */
+    public record Ledger(String origin, long supply) {}
+
+    public record Account(long balance, long nonce) {
+        public static final Account EMPTY = new Account(0, 0);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Datanet(
+            String owner, String name, String license, List<String> curators, long deposit, Control control,
+            long versions) {}
+
+    public enum Status {
+        @JsonProperty("proposed") PROPOSED,
+        @JsonProperty("accepted") ACCEPTED,
+        @JsonProperty("rejected") REJECTED,
+        @JsonProperty("spam") SPAM
+    }
+
+    /** A contribution; while {@code PROPOSED} its {@code deposit} is held in escrow and counts toward the supply. */
+    public record Contribution(
+            String datanet, String contributor, String hash, long size, @JsonProperty("media_type") String mediaType,
+            Map<String, String> metadata, long deposit, Status status) {
+
+        public long escrowed() {
+            return status == Status.PROPOSED ? deposit : 0;
+        }
+    }
+
+    /** A frozen datanet version: the RFC 9162 root over the content hashes of its accepted contributions. */
+    public record DatanetVersion(String root, long contributions, @JsonProperty("time") long timeMillis) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Model(String owner, String artifact, List<Parent> parents, List<String> datanets, Control control) {}
+
+    public record Agent(String owner, List<String> models, long price) {}
+}

@@ -1,0 +1,147 @@
+package io.tributary.core.tx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.core.crypto.AccountId;
+import io.tributary.core.crypto.Bytes;
+import io.tributary.core.crypto.Ed25519;
+import io.tributary.core.crypto.SigningKey;
+import io.tributary.core.json.Canonical;
+import io.tributary.core.json.Json;
+import io.tributary.core.json.JsonException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/** Reads and writes transactions in the format of DESIGN §3. */
+public final class TxCodec {
+
+    /** The domain separator in front of the canonical JSON that a signature covers. */
+    public static final byte[] SIGNING_PREFIX = "tributary/tx/v1\n".getBytes(StandardCharsets.US_ASCII);
+    /** Longest transaction line accepted, in bytes of UTF-8; the largest legitimate body is a few kilobytes. */
+    public static final int TX_BYTES_MAX = 64 * 1024;
+
+    private static final Set<String> FIELDS = Set.of("type", "body", "signer", "nonce", "time", "sig");
+
+    private TxCodec() {}
+
+    public static Transaction parse(String line) throws TxFormatException {
+        if (line.length() > TX_BYTES_MAX) {
+            throw new TxFormatException("transaction is longer than " + TX_BYTES_MAX + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(line);
+        } catch (JsonException e) {
+            throw new TxFormatException(e.getMessage());
+        }
+        return fromJson(node);
+    }
+
+    public static Transaction fromJson(JsonNode node) throws TxFormatException {
+        if (!(node instanceof ObjectNode object)) {
+            throw new TxFormatException("a transaction is a JSON object");
+        }
+        for (var name : (Iterable<String>) object::fieldNames) {
+            if (!FIELDS.contains(name)) {
+                throw new TxFormatException("unknown field: " + name);
+            }
+        }
+        try {
+            var type = TxType.named(field(object, "type", JsonNodeType.STRING).textValue());
+            var body = readBody(type, field(object, "body", JsonNodeType.OBJECT));
+            var signer = Bytes.unbase64url(field(object, "signer", JsonNodeType.STRING).textValue(), Ed25519.PUBLIC_KEY_BYTES);
+            long nonce = field(object, "nonce", JsonNodeType.NUMBER).longValue();
+            long time = field(object, "time", JsonNodeType.NUMBER).longValue();
+            var signature = Bytes.unbase64url(field(object, "sig", JsonNodeType.STRING).textValue(), Ed25519.SIGNATURE_BYTES);
+            if (nonce < 1) {
+                throw new IllegalArgumentException("nonce must be at least 1, got " + nonce);
+            }
+            if (time < 0) {
+                throw new IllegalArgumentException("time must be milliseconds since the epoch, got " + time);
+            }
+            var bytes = Canonical.bytes(object);
+            var unsigned = object.deepCopy();
+            unsigned.remove("sig");
+            return new Transaction(type, body, signer, AccountId.of(signer), nonce, time, signature, bytes,
+                    message(unsigned), Bytes.hex(Bytes.sha256(bytes)));
+        } catch (IllegalArgumentException e) {
+            throw new TxFormatException(e.getMessage());
+        }
+    }
+
+    /** Builds and signs a transaction; the inverse of {@link #parse}. */
+    public static Transaction sign(SigningKey key, Body body, long nonce, long timeMillis) {
+        var unsigned = unsigned(TxType.of(body), Json.MAPPER.valueToTree(body), key.publicKey(), nonce, timeMillis);
+        return signUnsigned(key, unsigned);
+    }
+
+    /** Signs {@code {"type", "body"}} as given (the body's JSON untouched) with the nonce and time filled in. */
+    public static Transaction sign(SigningKey key, TxType type, JsonNode body, long nonce, long timeMillis) {
+        return signUnsigned(key, unsigned(type, body, key.publicKey(), nonce, timeMillis));
+    }
+
+    private static Transaction signUnsigned(SigningKey key, ObjectNode unsigned) {
+        unsigned.put("sig", Bytes.base64url(key.sign(message(unsigned.deepCopy().without("sig")))));
+        try {
+            return fromJson(unsigned);
+        } catch (TxFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode unsigned(TxType type, JsonNode body, byte[] signer, long nonce, long timeMillis) {
+        var object = Json.MAPPER.createObjectNode();
+        object.put("type", type.typeName());
+        object.set("body", body);
+        object.put("signer", Bytes.base64url(signer));
+        object.put("nonce", nonce);
+        object.put("time", timeMillis);
+        return object;
+    }
+
+    private static byte[] message(JsonNode unsigned) {
+        var out = new ByteArrayOutputStream(384);
+        out.writeBytes(SIGNING_PREFIX);
+        Canonical.write(unsigned, out);
+        return out.toByteArray();
+    }
+
+    public static String json(Transaction transaction) {
+        return new String(transaction.bytes(), StandardCharsets.UTF_8);
+    }
+
+    private static Body readBody(TxType type, JsonNode body) {
+        try {
+            return Json.MAPPER.treeToValue(body, type.bodyClass());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("bad " + type.typeName() + " body: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        var cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown field " + unknown.getPropertyName();
+        }
+        var message = cause instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? json.getOriginalMessage() : cause.getMessage();
+        int newline = message == null ? -1 : message.indexOf('\n');
+        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    }
+
+    private static JsonNode field(ObjectNode object, String name, JsonNodeType type) {
+        var value = object.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing field " + name);
+        }
+        if (value.getNodeType() != type) {
+            throw new IllegalArgumentException("field " + name + " must be a " + type.name().toLowerCase());
+        }
+        return value;
+    }
+}

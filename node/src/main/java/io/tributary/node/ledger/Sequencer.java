@@ -1,0 +1,219 @@
+package io.tributary.node.ledger;
+
+import io.tributary.core.merkle.Rfc9162;
+import io.tributary.core.state.Outcome;
+import io.tributary.core.state.Reason;
+import io.tributary.core.state.Rules;
+import io.tributary.core.state.State;
+import io.tributary.core.state.StateCodec;
+import io.tributary.core.tx.Transaction;
+import io.tributary.core.tx.TxCodec;
+import io.tributary.core.tx.TxFormatException;
+import io.tributary.store.Batch;
+import io.tributary.store.StoreException;
+import io.tributary.store.StoredEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single writer of a ledger, as a three-stage pipeline:
+ * <ol>
+ *   <li>parse and signature checks run in parallel on a pool, ahead of the order;</li>
+ *   <li>one sequencer thread takes transactions in submission order, applies the rules to the in-memory state and
+ *       gathers the outcomes into a batch;</li>
+ *   <li>one committer thread writes each batch (entries, state writes, frontier) in one database transaction and
+ *       only then completes the batch's results.</li>
+ * </ol>
+ * While the committer waits on fsync the sequencer fills the next batch: that is the group commit.
+ */
+public final class Sequencer implements AutoCloseable {
+
+    public static final int IN_FLIGHT_MAX = 32_768;
+    public static final int BATCH_COUNT_MAX = 8_192;
+
+    private final Ledger ledger;
+    private final ExecutorService verifiers;
+    private final BlockingQueue<Pending> inbox = new LinkedBlockingQueue<>(IN_FLIGHT_MAX);
+    private final BlockingQueue<Sealed> commits = new ArrayBlockingQueue<>(1);
+    private final Thread sequencer;
+    private final Thread committer;
+    private volatile Throwable failure;
+
+    private record Pending(CompletableFuture<Checked> checked, CompletableFuture<Result> result) {}
+
+    /** A transaction after the parallel stage: well formed and signed, or why not. */
+    private sealed interface Checked {
+        record Valid(Transaction tx, byte[] leafHash) implements Checked {}
+
+        record Invalid(String reason) implements Checked {}
+    }
+
+    /** A batch ready to commit; {@code results} are completed in order once it is durable. */
+    private record Sealed(List<StoredEntry> entries, TreeMap<String, Object> writes, byte[] frontier,
+            List<CompletableFuture<Result>> futures, List<Result> results) {}
+
+    private static final Sealed STOP = new Sealed(List.of(), new TreeMap<>(), new byte[0], List.of(), List.of());
+
+    public Sequencer(Ledger ledger, int verifyThreads) throws StoreException {
+        this.ledger = ledger;
+        ledger.state();
+        this.verifiers = Executors.newFixedThreadPool(verifyThreads, Thread.ofPlatform().name("verify-", 0).daemon().factory());
+        this.sequencer = Thread.ofPlatform().name("sequencer").start(this::sequence);
+        this.committer = Thread.ofPlatform().name("committer").start(this::commit);
+    }
+
+    /** Submits one transaction line; the future completes once its outcome is durable. Blocks when too many are in flight. */
+    public CompletableFuture<Result> submit(String line) {
+        return enqueue(CompletableFuture.supplyAsync(() -> check(line), verifiers));
+    }
+
+    public CompletableFuture<Result> submit(Transaction tx) {
+        return enqueue(CompletableFuture.supplyAsync(() -> check(tx), verifiers));
+    }
+
+    private CompletableFuture<Result> enqueue(CompletableFuture<Checked> checked) {
+        var result = new CompletableFuture<Result>();
+        if (failure != null) {
+            result.completeExceptionally(failed());
+            return result;
+        }
+        try {
+            inbox.put(new Pending(checked, result));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private static Checked check(String line) {
+        try {
+            return check(TxCodec.parse(line));
+        } catch (TxFormatException e) {
+            return new Checked.Invalid(Reason.MALFORMED.code() + ": " + e.getMessage());
+        }
+    }
+
+    private static Checked check(Transaction tx) {
+        if (!tx.signatureValid()) {
+            return new Checked.Invalid(Reason.BAD_SIGNATURE.code() + ": the signature does not verify against signer "
+                    + tx.signerBase64() + " over the canonical transaction");
+        }
+        return new Checked.Valid(tx, Rfc9162.leafHash(tx.bytes()));
+    }
+
+    private void sequence() {
+        State state;
+        try {
+            state = ledger.state();
+        } catch (StoreException e) {
+            fail(e);
+            return;
+        }
+        var frontier = ledger.frontier();
+        try {
+            while (true) {
+                var entries = new ArrayList<StoredEntry>();
+                var writes = new TreeMap<String, Object>();
+                var futures = new ArrayList<CompletableFuture<Result>>();
+                var results = new ArrayList<Result>();
+                var next = inbox.take();
+                while (next != null) {
+                    if (next.checked == null) {
+                        break;
+                    }
+                    var result = switch (next.checked.join()) {
+                        case Checked.Invalid invalid -> new Result.Rejected(invalid.reason());
+                        case Checked.Valid valid -> switch (Rules.apply(state, valid.tx(), frontier.size())) {
+                            case Outcome.Rejected rejected -> new Result.Rejected(rejected.message());
+                            case Outcome.Applied applied -> {
+                                state.apply(applied.writes());
+                                writes.putAll(applied.writes());
+                                long index = frontier.size();
+                                frontier.append(valid.leafHash());
+                                entries.add(new StoredEntry(index, valid.tx().id(), valid.tx().bytes(), valid.leafHash()));
+                                yield new Result.Accepted(valid.tx().id(), index);
+                            }
+                        };
+                    };
+                    futures.add(next.result);
+                    results.add(result);
+                    next = futures.size() < BATCH_COUNT_MAX && isReady(inbox.peek()) ? inbox.poll() : null;
+                }
+                if (!futures.isEmpty()) {
+                    commits.put(new Sealed(entries, writes, frontier.toBytes(), futures, results));
+                }
+                if (next != null) {
+                    commits.put(STOP);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    private static boolean isReady(Pending pending) {
+        return pending != null && (pending.checked == null || pending.checked.isDone());
+    }
+
+    private void commit() {
+        var store = ledger.store();
+        try {
+            while (true) {
+                var sealed = commits.take();
+                if (sealed == STOP) {
+                    return;
+                }
+                var encoded = new TreeMap<String, String>();
+                sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : StateCodec.encodeString(value)));
+                store.append(new Batch(sealed.entries, encoded, sealed.frontier));
+                for (int i = 0; i < sealed.futures.size(); i++) {
+                    sealed.futures.get(i).complete(sealed.results.get(i));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (StoreException | RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    /** After a failure the in-memory state may be ahead of the store: nothing more is accepted until reopened. */
+    private void fail(Throwable cause) {
+        failure = cause;
+        inbox.forEach(pending -> pending.result.completeExceptionally(failed()));
+        commits.forEach(sealed -> sealed.futures.forEach(future -> future.completeExceptionally(failed())));
+        sequencer.interrupt();
+        committer.interrupt();
+    }
+
+    private IllegalStateException failed() {
+        return new IllegalStateException("the sequencer stopped after a failure: " + failure.getMessage(), failure);
+    }
+
+    /** Stops after everything submitted so far is durable. */
+    @Override
+    public void close() throws InterruptedException {
+        if (failure == null) {
+            inbox.put(new Pending(null, null));
+        }
+        sequencer.join();
+        committer.join();
+        verifiers.shutdown();
+        verifiers.awaitTermination(1, TimeUnit.MINUTES);
+        if (failure != null) {
+            throw failed();
+        }
+    }
+}

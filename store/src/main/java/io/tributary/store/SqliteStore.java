@@ -1,0 +1,317 @@
+package io.tributary.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}, so a commit returns only after
+ * the write-ahead log is fsynced. One connection, used by one thread at a time (the committer).
+ */
+public final class SqliteStore implements LedgerStore {
+
+    private static final String DIALECT = "sqlite";
+    private final Path file;
+    private final Connection connection;
+    private final PreparedStatement insertEntry;
+    private final PreparedStatement upsertState;
+    private final PreparedStatement deleteState;
+    private final PreparedStatement upsertMeta;
+
+    private SqliteStore(Path file, Connection connection) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        insertEntry = connection.prepareStatement("INSERT INTO entries (position, id, bytes, leaf_hash) VALUES (?, ?, ?, ?)");
+        upsertState = connection.prepareStatement(
+                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        deleteState = connection.prepareStatement("DELETE FROM state WHERE key = ?");
+        upsertMeta = connection.prepareStatement(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    }
+
+    /** Opens (creating if {@code create}) the database at {@code file} and brings its schema up to date. */
+    public static SqliteStore open(Path file, boolean create) throws StoreException {
+        if (!create && !Files.isRegularFile(file)) {
+            throw new StoreException("no ledger database at " + file + " (run `tributary init` first)");
+        }
+        var config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            try (var statement = connection.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = 4000");
+            }
+            Migrations.apply(connection, DIALECT);
+            connection.setAutoCommit(false);
+            return new SqliteStore(file, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreException("cannot open the ledger database " + file + ": " + e.getMessage(), e);
+        } catch (StoreException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    @Override
+    public long size() throws StoreException {
+        return queryLong("SELECT COUNT(*) FROM entries");
+    }
+
+    @Override
+    public void append(Batch batch) throws StoreException {
+        try {
+            for (var entry : batch.entries()) {
+                insertEntry.setLong(1, entry.position());
+                insertEntry.setString(2, entry.id());
+                insertEntry.setBytes(3, entry.bytes());
+                insertEntry.setBytes(4, entry.leafHash());
+                insertEntry.addBatch();
+            }
+            insertEntry.executeBatch();
+            for (var write : batch.stateWrites().entrySet()) {
+                if (write.getValue() == null) {
+                    deleteState.setString(1, write.getKey());
+                    deleteState.addBatch();
+                } else {
+                    upsertState.setString(1, write.getKey());
+                    upsertState.setString(2, write.getValue());
+                    upsertState.addBatch();
+                }
+            }
+            upsertState.executeBatch();
+            deleteState.executeBatch();
+            upsertMeta.setString(1, "frontier");
+            upsertMeta.setString(2, java.util.Base64.getEncoder().encodeToString(batch.frontier()));
+            upsertMeta.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot append to the ledger database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredEntry> entries(long from, long to) throws StoreException {
+        var entries = new ArrayList<StoredEntry>((int) Math.min(Math.max(to - from, 0), 65_536));
+        try (var query = connection.prepareStatement(
+                "SELECT position, id, bytes, leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position")) {
+            query.setLong(1, from);
+            query.setLong(2, to);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<StoredEntry> entry(long position) throws StoreException {
+        var entries = entries(position, position + 1);
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.getFirst());
+    }
+
+    @Override
+    public Optional<StoredEntry> entryById(String id) throws StoreException {
+        try (var query = connection.prepareStatement("SELECT position, id, bytes, leaf_hash FROM entries WHERE id = ?")) {
+            query.setString(1, id);
+            try (var rows = query.executeQuery()) {
+                var entry = rows.next() ? Optional.of(entry(rows)) : Optional.<StoredEntry>empty();
+                connection.commit();
+                return entry;
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public byte[][] leafHashes(long from, long to) throws StoreException {
+        var hashes = new ArrayList<byte[]>();
+        try (var query = connection.prepareStatement(
+                "SELECT leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position")) {
+            query.setLong(1, from);
+            query.setLong(2, to);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    hashes.add(rows.getBytes(1));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+        if (hashes.size() != to - from) {
+            throw new StoreException("the log has a gap between positions " + from + " and " + to);
+        }
+        return hashes.toArray(byte[][]::new);
+    }
+
+    @Override
+    public void forEachState(BiConsumer<String, String> consumer) throws StoreException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT key, value FROM state ORDER BY key")) {
+            while (rows.next()) {
+                consumer.accept(rows.getString(1), rows.getString(2));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public void forEachStateWithPrefix(String prefix, BiConsumer<String, String> consumer) throws StoreException {
+        if (prefix.isEmpty()) {
+            forEachState(consumer);
+            return;
+        }
+        var upper = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+        try (var query = connection.prepareStatement("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key")) {
+            query.setString(1, prefix);
+            query.setString(2, upper);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(rows.getString(1), rows.getString(2));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public Optional<String> stateValue(String key) throws StoreException {
+        return queryString("SELECT value FROM state WHERE key = ?", key);
+    }
+
+    @Override
+    public Optional<String> meta(String key) throws StoreException {
+        return queryString("SELECT value FROM meta WHERE key = ?", key);
+    }
+
+    @Override
+    public void putMeta(String key, String value) throws StoreException {
+        try {
+            upsertMeta.setString(1, key);
+            upsertMeta.setString(2, value);
+            upsertMeta.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot write to the ledger database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putCheckpoint(long size, String note) throws StoreException {
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO checkpoints (size, note) VALUES (?, ?) ON CONFLICT (size) DO UPDATE SET note = excluded.note")) {
+            insert.setLong(1, size);
+            insert.setString(2, note);
+            insert.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot write a checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> latestCheckpoint() throws StoreException {
+        return queryString("SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1");
+    }
+
+    @Override
+    public Optional<String> integrityProblem() throws StoreException {
+        var result = queryString("PRAGMA integrity_check").orElse("no answer");
+        return result.equals("ok") ? Optional.empty() : Optional.of(result);
+    }
+
+    @Override
+    public long sizeOnDiskBytes() throws StoreException {
+        return queryLong("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+    }
+
+    @Override
+    public void close() throws StoreException {
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the ledger database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StoredEntry entry(ResultSet rows) throws SQLException {
+        return new StoredEntry(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getBytes(4));
+    }
+
+    private long queryLong(String sql) throws StoreException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            long value = rows.getLong(1);
+            connection.commit();
+            return value;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private Optional<String> queryString(String sql, String... parameters) throws StoreException {
+        try (var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                var value = rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
+                connection.commit();
+                return value;
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private StoreException readFailure(SQLException e) {
+        rollback();
+        return new StoreException("cannot read the ledger database " + file + ": " + e.getMessage(), e);
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller reports
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // reporting the open failure matters more
+            }
+        }
+    }
+}
