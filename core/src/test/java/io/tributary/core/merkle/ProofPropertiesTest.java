@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * Every generated proof verifies, and every tampered one is rejected. jqwik reports the seed of a
  * failing run and replays it first on the next run.
  */
-class ProofProperties {
+class ProofPropertiesTest {
   private static final int TREE_SIZE_MAX = 300;
   private static final int TRIES = 300;
   private static final List<byte[]> LEAF_HASHES = TestTrees.syntheticLeafHashes(TREE_SIZE_MAX);
