@@ -118,7 +118,8 @@ class EdgeCaseTest {
     long sizeMax = Long.MAX_VALUE;
     assertThat(MerkleVerifier.inclusionProofHashCount(0, sizeMax)).isLessThanOrEqualTo(MerkleVerifier.PROOF_HASHES_MAX);
     assertThat(MerkleVerifier.inclusionProofHashCount(sizeMax - 1, sizeMax)).isEqualTo(62);
-    assertThat(MerkleVerifier.consistencyProofHashCount(3, sizeMax)).isLessThanOrEqualTo(MerkleVerifier.PROOF_HASHES_MAX);
+    assertThat(MerkleVerifier.consistencyProofHashCount(3, sizeMax))
+        .isLessThanOrEqualTo(MerkleVerifier.PROOF_HASHES_MAX);
     assertThat(MerkleVerifier.consistencyProofHashCount(sizeMax - 2, sizeMax))
         .isLessThanOrEqualTo(MerkleVerifier.PROOF_HASHES_MAX);
   }

@@ -133,7 +133,8 @@ class KnownAnswerTest {
     CompactRange range = CompactRange.empty();
     for (int size = 1; size <= 8; size++) {
       range.append(TestTrees.ctLeafHashes().get(size - 1));
-      assertThat(Arrays.stream(range.subtreeHashes()).map(TestTrees::hex)).containsExactlyElementsOf(decomposition(size));
+      assertThat(Arrays.stream(range.subtreeHashes()).map(TestTrees::hex))
+          .containsExactlyElementsOf(decomposition(size));
     }
   }
 

@@ -68,7 +68,8 @@ class ProofPropertiesTest {
   }
 
   @Property(tries = TRIES)
-  void inclusionProofForAnotherIndexFails(@ForAll("inclusions") Inclusion claim, @ForAll("inclusions") Inclusion other) {
+  void inclusionProofForAnotherIndexFails(
+      @ForAll("inclusions") Inclusion claim, @ForAll("inclusions") Inclusion other) {
     int otherIndex = other.leafIndex() % claim.treeSize();
     if (otherIndex == claim.leafIndex()) {
       return;
@@ -79,7 +80,8 @@ class ProofPropertiesTest {
   }
 
   @Property(tries = TRIES)
-  void inclusionProofAgainstAnotherTreeSizeFails(@ForAll("inclusions") Inclusion claim, @ForAll("inclusions") Inclusion other) {
+  void inclusionProofAgainstAnotherTreeSizeFails(
+      @ForAll("inclusions") Inclusion claim, @ForAll("inclusions") Inclusion other) {
     int otherSize = other.treeSize();
     if (otherSize == claim.treeSize()) {
       return;

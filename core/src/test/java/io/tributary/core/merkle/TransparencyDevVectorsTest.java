@@ -58,7 +58,8 @@ class TransparencyDevVectorsTest {
           bytes(vector.get("root1")),
           bytes(vector.get("root2")));
       if (REJECTED_FOR_HASH_LENGTH.contains(name(file))) {
-        assertThat(outcome).isEqualTo(new ProofOutcome.Invalid(ProofFailure.WRONG_HASH_LENGTH, "old root has 12 bytes"));
+        assertThat(outcome)
+            .isEqualTo(new ProofOutcome.Invalid(ProofFailure.WRONG_HASH_LENGTH, "old root has 12 bytes"));
         return;
       }
       assertThat(outcome.isValid()).as("%s: %s", vector.get("desc").asText(), outcome)
