@@ -61,6 +61,21 @@ class ReferenceCrossCheckTest {
   }
 
   @Test
+  void proofsFromLeavesAloneReadEachLeafAtMostOnce() {
+    for (int size : new int[] {1, 2, 3, 64, 65, 1000, 4095}) {
+      for (int index : new int[] {0, size / 3, size - 1}) {
+        TestTrees.CountingLeaves inclusionSource = new TestTrees.CountingLeaves(LEAF_HASHES.subList(0, size));
+        MerkleProofs.inclusionProof(index, size, inclusionSource);
+        // Every leaf but the proven one lies under exactly one sibling on the path.
+        assertThat(inclusionSource.leafReadCount()).isEqualTo(size - 1);
+        TestTrees.CountingLeaves consistencySource = new TestTrees.CountingLeaves(LEAF_HASHES.subList(0, size));
+        MerkleProofs.consistencyProof(index + 1, size, consistencySource);
+        assertThat(consistencySource.leafReadCount()).isLessThanOrEqualTo(size);
+      }
+    }
+  }
+
+  @Test
   void storedNodesSpareLeafReads() {
     TestTrees.StoredNodes stored = new TestTrees.StoredNodes(LEAF_HASHES.subList(0, 4096));
     MerkleProofs.inclusionProof(1234, 4096, stored);

@@ -57,25 +57,13 @@ final class TestTrees {
     }
   }
 
-  /** A source that also stores every perfect subtree hash, as a store with interior nodes would. */
-  static final class StoredNodes implements LeafHashes {
+  /** A source of leaf hashes only that counts its reads, to bound the work a proof costs. */
+  static final class CountingLeaves implements LeafHashes {
     private final LeafList leaves;
-    private final Map<String, byte[]> nodes = new HashMap<>();
     private long leafReadCount;
 
-    StoredNodes(List<byte[]> leafHashes) {
+    CountingLeaves(List<byte[]> leafHashes) {
       this.leaves = new LeafList(leafHashes);
-      for (int level = 1; (1L << level) <= leafHashes.size(); level++) {
-        for (long index = 0; (index + 1) << level <= leafHashes.size(); index++) {
-          byte[] left = node(level - 1, 2 * index);
-          byte[] right = node(level - 1, 2 * index + 1);
-          nodes.put(level + "/" + index, Rfc9162.nodeHash(left, right));
-        }
-      }
-    }
-
-    private byte[] node(int level, long index) {
-      return level == 0 ? leaves.leafHash(index) : nodes.get(level + "/" + index);
     }
 
     long leafReadCount() {
@@ -91,6 +79,43 @@ final class TestTrees {
     public byte[] leafHash(long index) {
       leafReadCount++;
       return leaves.leafHash(index);
+    }
+  }
+
+  /** A source that also stores every perfect subtree hash, as a store with interior nodes would. */
+  static final class StoredNodes implements LeafHashes {
+    private final LeafList leaves;
+    private final CountingLeaves countedLeaves;
+    private final Map<String, byte[]> nodes = new HashMap<>();
+
+    StoredNodes(List<byte[]> leafHashes) {
+      this.leaves = new LeafList(leafHashes);
+      this.countedLeaves = new CountingLeaves(leafHashes);
+      for (int level = 1; (1L << level) <= leafHashes.size(); level++) {
+        for (long index = 0; (index + 1) << level <= leafHashes.size(); index++) {
+          byte[] left = node(level - 1, 2 * index);
+          byte[] right = node(level - 1, 2 * index + 1);
+          nodes.put(level + "/" + index, Rfc9162.nodeHash(left, right));
+        }
+      }
+    }
+
+    private byte[] node(int level, long index) {
+      return level == 0 ? leaves.leafHash(index) : nodes.get(level + "/" + index);
+    }
+
+    long leafReadCount() {
+      return countedLeaves.leafReadCount();
+    }
+
+    @Override
+    public long size() {
+      return leaves.size();
+    }
+
+    @Override
+    public byte[] leafHash(long index) {
+      return countedLeaves.leafHash(index);
     }
 
     @Override
