@@ -83,7 +83,7 @@ public final class MerkleVerifier {
     if (leafIndex < 0 || leafIndex >= treeSize) {
       throw new IllegalArgumentException("leaf index " + leafIndex + " outside tree of size " + treeSize);
     }
-    // Below the level where the paths to leafIndex and to the last leaf part, there is one sibling per
+    // Below the level where the paths to leafIndex and to the last leaf diverge there is one sibling per
     // level; above it the path runs along the right border, which has a left sibling per one bit.
     int innerCount = bitLength(leafIndex ^ (treeSize - 1));
     return innerCount + Long.bitCount(leafIndex >>> innerCount);
