@@ -75,7 +75,8 @@ public final class CompactRange {
     }
     subtreeHashes[count] = hash;
     size++;
-    check(count + 1 == Long.bitCount(size), "subtree count %d does not match size %d", count + 1, size);
+    MerkleInvariants.check(
+        count + 1 == Long.bitCount(size), "subtree count %d does not match size %d", count + 1, size);
   }
 
   /** The root hash of the tree: the subtree hashes folded from the right (RFC 9162 MTH). */
@@ -118,12 +119,6 @@ public final class CompactRange {
   @Override
   public String toString() {
     return "CompactRange[size=" + size + "]";
-  }
-
-  private static void check(boolean condition, String format, Object... arguments) {
-    if (!condition) {
-      throw new IllegalStateException(String.format(format, arguments));
-    }
   }
 
   @Override

@@ -90,7 +90,7 @@ public final class MerkleProofs {
     int subtreeCount = 0;
     for (int level = Long.SIZE - 2; level >= 0; level--) {
       if ((count & (1L << level)) != 0) {
-        check((position & ((1L << level) - 1)) == 0, "range %d+%d is not aligned", start, count);
+        MerkleInvariants.check((position & ((1L << level) - 1)) == 0, "range %d+%d is not aligned", start, count);
         subtreeHashes[subtreeCount++] = perfectSubtreeHash(level, position >>> level, source);
         position += 1L << level;
       }
@@ -106,7 +106,9 @@ public final class MerkleProofs {
     var stored = source.perfectSubtreeHash(level, index);
     if (stored.isPresent()) {
       byte[] hash = stored.get();
-      check(hash.length == Rfc9162.HASH_BYTES, "stored node %d/%d has %d bytes", level, index, hash.length);
+      // A stored node of the wrong length is a corrupt store, not a proof we may hand out.
+      MerkleInvariants.check(
+          hash.length == Rfc9162.HASH_BYTES, "stored node %d/%d has %d bytes", level, index, hash.length);
       return hash;
     }
     // A compact range over a perfect subtree's leaves folds to that subtree's single hash.
@@ -132,11 +134,5 @@ public final class MerkleProofs {
       result[count - 1 - i] = swap;
     }
     return result;
-  }
-
-  private static void check(boolean condition, String format, Object... arguments) {
-    if (!condition) {
-      throw new IllegalStateException(String.format(format, arguments));
-    }
   }
 }

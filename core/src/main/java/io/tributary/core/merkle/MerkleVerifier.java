@@ -10,7 +10,10 @@ import java.security.MessageDigest;
  * then hashes; every loop is bounded by the 63 bits of a size.
  */
 public final class MerkleVerifier {
-  /** No valid proof for a tree of up to 2^63 - 1 leaves has more hashes; parsers may reject above it. */
+  /**
+   * No valid proof for a tree of up to 2^63 - 1 leaves has more hashes (inclusion 63, consistency
+   * 64), so a parser may reject a longer list before decoding it.
+   */
   public static final int PROOF_HASHES_MAX = 64;
 
   private MerkleVerifier() {}
@@ -29,9 +32,6 @@ public final class MerkleVerifier {
     if (leafIndex < 0 || leafIndex >= treeSize) {
       return invalid(ProofFailure.INDEX_OUT_OF_RANGE, "leaf index %d outside tree of size %d", leafIndex, treeSize);
     }
-    if (proof.length > PROOF_HASHES_MAX) {
-      return wrongProofLength(proof.length, PROOF_HASHES_MAX);
-    }
     int expectedCount = inclusionProofHashCount(leafIndex, treeSize);
     if (proof.length != expectedCount) {
       return wrongProofLength(proof.length, expectedCount);
@@ -39,9 +39,9 @@ public final class MerkleVerifier {
     if (leafHash.length != Rfc9162.HASH_BYTES) {
       return invalid(ProofFailure.WRONG_HASH_LENGTH, "leaf hash has %d bytes", leafHash.length);
     }
-    ProofOutcome badHash = checkHashLengths(proof);
-    if (badHash != null) {
-      return badHash;
+    int wrongIndex = indexOfWrongHashLength(proof);
+    if (wrongIndex >= 0) {
+      return wrongHashLength(proof, wrongIndex);
     }
     return new Valid(chainInclusion(leafIndex, treeSize, leafHash, proof));
   }
@@ -61,9 +61,6 @@ public final class MerkleVerifier {
     if (oldSize <= 0 || newSize < oldSize) {
       return invalid(ProofFailure.SIZE_OUT_OF_RANGE, "need 0 < old size %d <= new size %d", oldSize, newSize);
     }
-    if (proof.length > PROOF_HASHES_MAX) {
-      return wrongProofLength(proof.length, PROOF_HASHES_MAX);
-    }
     int expectedCount = consistencyProofHashCount(oldSize, newSize);
     if (proof.length != expectedCount) {
       return wrongProofLength(proof.length, expectedCount);
@@ -71,9 +68,9 @@ public final class MerkleVerifier {
     if (oldRoot.length != Rfc9162.HASH_BYTES) {
       return invalid(ProofFailure.WRONG_HASH_LENGTH, "old root has %d bytes", oldRoot.length);
     }
-    ProofOutcome badHash = checkHashLengths(proof);
-    if (badHash != null) {
-      return badHash;
+    int wrongIndex = indexOfWrongHashLength(proof);
+    if (wrongIndex >= 0) {
+      return wrongHashLength(proof, wrongIndex);
     }
     if (oldSize == newSize) {
       return new Valid(oldRoot);
@@ -86,7 +83,7 @@ public final class MerkleVerifier {
     if (leafIndex < 0 || leafIndex >= treeSize) {
       throw new IllegalArgumentException("leaf index " + leafIndex + " outside tree of size " + treeSize);
     }
-    // Below the level where the paths to leafIndex and to the last leaf part, there is one sibling per
+    // Below the level where the paths to leafIndex and to the last leaf diverge there is one sibling per
     // level; above it the path runs along the right border, which has a left sibling per one bit.
     int innerCount = bitLength(leafIndex ^ (treeSize - 1));
     return innerCount + Long.bitCount(leafIndex >>> innerCount);
@@ -113,7 +110,8 @@ public final class MerkleVerifier {
     long lastIndex = treeSize - 1;
     byte[] hash = leafHash;
     for (byte[] sibling : proof) {
-      check(lastIndex != 0, "inclusion proof longer than the path");
+      // The exact length check makes this and the checks below unreachable unless its formula is wrong.
+      MerkleInvariants.check(lastIndex != 0, "inclusion proof longer than the path");
       if ((nodeIndex & 1) == 1 || nodeIndex == lastIndex) {
         hash = Rfc9162.nodeHash(sibling, hash);
         // On the right border a node without a right sibling moves up unchanged.
@@ -127,7 +125,7 @@ public final class MerkleVerifier {
       nodeIndex >>>= 1;
       lastIndex >>>= 1;
     }
-    check(lastIndex == 0, "inclusion proof shorter than the path");
+    MerkleInvariants.check(lastIndex == 0, "inclusion proof shorter than the path");
     return hash;
   }
 
@@ -145,7 +143,7 @@ public final class MerkleVerifier {
     byte[] oldHash = seed;
     byte[] newHash = seed;
     for (int i = firstSibling; i < proof.length; i++) {
-      check(newIndex != 0, "consistency proof longer than the path");
+      MerkleInvariants.check(newIndex != 0, "consistency proof longer than the path");
       if ((oldIndex & 1) == 1 || oldIndex == newIndex) {
         oldHash = Rfc9162.nodeHash(proof[i], oldHash);
         newHash = Rfc9162.nodeHash(proof[i], newHash);
@@ -160,7 +158,7 @@ public final class MerkleVerifier {
       oldIndex >>>= 1;
       newIndex >>>= 1;
     }
-    check(newIndex == 0, "consistency proof shorter than the path");
+    MerkleInvariants.check(newIndex == 0, "consistency proof shorter than the path");
     if (!MessageDigest.isEqual(oldHash, oldRoot)) {
       return invalid(ProofFailure.ROOT_MISMATCH, "proof does not lead to the old root");
     }
@@ -178,13 +176,18 @@ public final class MerkleVerifier {
     };
   }
 
-  private static ProofOutcome checkHashLengths(byte[][] proof) {
+  /** The index of the first proof hash that is not 32 bytes, or -1 when all are. */
+  private static int indexOfWrongHashLength(byte[][] proof) {
     for (int i = 0; i < proof.length; i++) {
       if (proof[i].length != Rfc9162.HASH_BYTES) {
-        return invalid(ProofFailure.WRONG_HASH_LENGTH, "proof hash %d has %d bytes", i, proof[i].length);
+        return i;
       }
     }
-    return null;
+    return -1;
+  }
+
+  private static Invalid wrongHashLength(byte[][] proof, int index) {
+    return invalid(ProofFailure.WRONG_HASH_LENGTH, "proof hash %d has %d bytes", index, proof[index].length);
   }
 
   private static ProofOutcome wrongProofLength(int actualCount, int expectedCount) {
@@ -197,12 +200,5 @@ public final class MerkleVerifier {
 
   private static int bitLength(long value) {
     return Long.SIZE - Long.numberOfLeadingZeros(value);
-  }
-
-  // The length checks make these unreachable; if one fires, the length formulas are wrong.
-  private static void check(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalStateException(message);
-    }
   }
 }
