@@ -62,10 +62,8 @@ public final class TxCodec {
                 throw new IllegalArgumentException("time must be milliseconds since the epoch, got " + time);
             }
             var bytes = Canonical.bytes(object);
-            var unsigned = object.deepCopy();
-            unsigned.remove("sig");
             return new Transaction(type, body, signer, AccountId.of(signer), nonce, time, signature, bytes,
-                    message(unsigned), Bytes.hex(Bytes.sha256(bytes)));
+                    messageOf(bytes), Bytes.hex(Bytes.sha256(bytes)));
         } catch (IllegalArgumentException e) {
             throw new TxFormatException(e.getMessage());
         }
@@ -99,6 +97,41 @@ public final class TxCodec {
         object.put("nonce", nonce);
         object.put("time", timeMillis);
         return object;
+    }
+
+    /**
+     * The signed message from the canonical bytes with {@code sig}: keys sort as body, nonce, sig, signer, so the
+     * {@code ,"sig":"<86 base64url chars>"} member sits right after the nonce and needs no escaping; cutting it out
+     * gives exactly the canonical JSON without {@code sig}, with one serialisation instead of two.
+     */
+    private static byte[] messageOf(byte[] canonical) {
+        int start = indexOf(canonical, SIG_MEMBER);
+        int end = start + SIG_MEMBER.length + SIG_BASE64_CHARS + 1;
+        if (start < 0 || end > canonical.length || canonical[end - 1] != '"') {
+            throw new IllegalStateException("canonical transaction lacks its sig member");
+        }
+        var message = new byte[SIGNING_PREFIX.length + canonical.length - (end - start)];
+        System.arraycopy(SIGNING_PREFIX, 0, message, 0, SIGNING_PREFIX.length);
+        System.arraycopy(canonical, 0, message, SIGNING_PREFIX.length, start);
+        System.arraycopy(canonical, end, message, SIGNING_PREFIX.length + start, canonical.length - end);
+        return message;
+    }
+
+    private static final byte[] SIG_MEMBER = ",\"sig\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int SIG_BASE64_CHARS = 86;
+
+    /** The last occurrence: the body, which comes first, may contain the same characters inside a string. */
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = haystack.length - needle.length; i >= 0; i--) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static byte[] message(JsonNode unsigned) {

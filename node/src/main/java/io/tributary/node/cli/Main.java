@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PubkeyCommand.class,
             ProofCommand.class,
             EntryCommand.class,
+            BenchCommand.class,
         })
 public final class Main {
 

@@ -1,6 +1,7 @@
 package io.tributary.node.ledger;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ public final class Appender {
 
     private Appender() {}
 
-    public record Summary(long accepted, long rejected, String checkpoint) {}
+    public record Summary(long accepted, long rejected, String checkpoint, List<long[]> commits) {}
 
     public static <T> Summary append(Ledger ledger, Iterator<T> inputs,
             Function<T, Function<Sequencer, CompletableFuture<Result>>> submission, Consumer<Result> report)
@@ -38,15 +39,19 @@ public final class Appender {
                 Thread.currentThread().interrupt();
             }
         });
+        List<long[]> commits;
         try (var sequencer = new Sequencer(ledger, VERIFY_THREADS)) {
+            commits = sequencer.commitLog().commits();
             while (inputs.hasNext()) {
                 pending.put(submission.apply(inputs.next()).apply(sequencer));
             }
+            sequencer.close();
+            commits = sequencer.commitLog().commits();
         } finally {
             pending.put(DONE);
             reporter.join();
         }
-        return new Summary(counts[0], counts[1], ledger.checkpoint());
+        return new Summary(counts[0], counts[1], ledger.checkpoint(), commits);
     }
 
     private static final CompletableFuture<Result> DONE = new CompletableFuture<>();

@@ -46,6 +46,22 @@ public final class Sequencer implements AutoCloseable {
     private final Thread sequencer;
     private final Thread committer;
     private volatile Throwable failure;
+    private boolean closed;
+    private final CommitLog commitLog = new CommitLog();
+
+    /** Durations and sizes of the group commits so far, for benchmarks and monitoring. */
+    public static final class CommitLog {
+        private final List<long[]> commits = new ArrayList<>();
+
+        synchronized void record(long nanos, int transactions) {
+            commits.add(new long[] {nanos, transactions});
+        }
+
+        /** Each commit as {@code {nanos, transactions}}, in commit order. */
+        public synchronized List<long[]> commits() {
+            return List.copyOf(commits);
+        }
+    }
 
     private record Pending(CompletableFuture<Checked> checked, CompletableFuture<Result> result) {}
 
@@ -177,7 +193,9 @@ public final class Sequencer implements AutoCloseable {
                 }
                 var encoded = new TreeMap<String, String>();
                 sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : StateCodec.encodeString(value)));
+                long start = System.nanoTime();
                 store.append(new Batch(sealed.entries, encoded, sealed.frontier));
+                commitLog.record(System.nanoTime() - start, sealed.futures.size());
                 for (int i = 0; i < sealed.futures.size(); i++) {
                     sealed.futures.get(i).complete(sealed.results.get(i));
                 }
@@ -202,9 +220,17 @@ public final class Sequencer implements AutoCloseable {
         return new IllegalStateException("the sequencer stopped after a failure: " + failure.getMessage(), failure);
     }
 
+    public CommitLog commitLog() {
+        return commitLog;
+    }
+
     /** Stops after everything submitted so far is durable. */
     @Override
     public void close() throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (failure == null) {
             inbox.put(new Pending(null, null));
         }

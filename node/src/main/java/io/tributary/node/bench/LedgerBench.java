@@ -1,0 +1,258 @@
+package io.tributary.node.bench;
+
+import io.tributary.core.crypto.SigningKey;
+import io.tributary.core.state.Keys;
+import io.tributary.core.state.Outcome;
+import io.tributary.core.state.Rules;
+import io.tributary.core.state.State;
+import io.tributary.core.state.Values;
+import io.tributary.core.tx.Body;
+import io.tributary.core.tx.Transaction;
+import io.tributary.core.tx.TxCodec;
+import io.tributary.node.ledger.Appender;
+import io.tributary.node.ledger.Ledger;
+import io.tributary.node.ledger.Result;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Appends N generated transactions of mixed types durably through the submit path, then measures signature
+ * verification alone on the same transactions with the same number of threads, in the same run.
+ */
+public final class LedgerBench {
+
+    public static final int ACCOUNTS = 1_000;
+    static final long ACCOUNT_FUNDS_MICROS = 1_000_000_000_000L;
+    static final String ORIGIN = "bench.tributary.local/log";
+
+    private LedgerBench() {}
+
+    public record Report(long transactions, double txPerSecond, double commitMillisP50, double commitMillisP99,
+            double latencyMillisP50, double latencyMillisP99, double bytesPerTransaction, double signaturesPerSecond,
+            int threads, long commits) {}
+
+    public static Report run(Path dir, int count, long seed, PrintStream log) throws Exception {
+        var keys = new ArrayList<SigningKey>();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            keys.add(SigningKey.fromSeed(ByteBuffer.allocate(32).putLong(seed).putInt(i).array()));
+        }
+        if (!Files.exists(dir.resolve("ledger.db"))) {
+            var balances = new TreeMap<String, Long>();
+            keys.forEach(key -> balances.put(key.account().value(), ACCOUNT_FUNDS_MICROS));
+            Ledger.init(dir, new Body.Genesis(ORIGIN, balances), System.currentTimeMillis());
+        }
+        try (var ledger = Ledger.openForWriting(dir)) {
+            log.printf("generating and signing %,d transactions (not timed)...%n", count);
+            var lines = new Generator(keys, ledger.state(), ledger.size(), seed).generate(count);
+            var transactions = new ArrayList<Transaction>(lines.size());
+            for (var line : lines) {
+                transactions.add(TxCodec.parse(line));
+            }
+            long bytesBefore = databaseBytes(dir);
+            var submitted = new long[count];
+            var latencies = new long[count];
+            var index = new AtomicInteger();
+            var reported = new int[1];
+            var rejected = new ArrayList<String>();
+            long start = System.nanoTime();
+            var summary = Appender.append(ledger, lines.iterator(), line -> sequencer -> {
+                submitted[index.getAndIncrement()] = System.nanoTime();
+                return sequencer.submit(line);
+            }, result -> {
+                latencies[reported[0]] = System.nanoTime() - submitted[reported[0]];
+                reported[0]++;
+                if (result instanceof Result.Rejected r && rejected.size() < 5) {
+                    rejected.add(r.reason());
+                }
+            });
+            long appendNanos = System.nanoTime() - start;
+            if (summary.rejected() > 0) {
+                throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. " + rejected);
+            }
+            double bytesPerTx = (double) (databaseBytes(dir) - bytesBefore) / count;
+            var commitNanos = summary.commits().stream().mapToLong(c -> c[0]).sorted().toArray();
+            Arrays.sort(latencies);
+            double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
+            return new Report(count, count / (appendNanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
+                    percentile(commitNanos, 0.99) / 1e6, percentile(latencies, 0.50) / 1e6,
+                    percentile(latencies, 0.99) / 1e6, bytesPerTx, signatures, Appender.VERIFY_THREADS, commitNanos.length);
+        }
+    }
+
+    /** Ed25519 verification of every transaction on {@code threads} threads, nothing else. */
+    static double verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {
+        var workers = new Thread[threads];
+        var failures = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            workers[t] = Thread.ofPlatform().start(() -> {
+                for (int i = first; i < transactions.size(); i += threads) {
+                    if (!transactions.get(i).signatureValid()) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+        }
+        for (var worker : workers) {
+            worker.join();
+        }
+        long nanos = System.nanoTime() - start;
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " signatures failed to verify");
+        }
+        return transactions.size() / (nanos / 1e9);
+    }
+
+    static long databaseBytes(Path dir) throws java.io.IOException {
+        long total = 0;
+        for (var name : List.of("ledger.db", "ledger.db-wal")) {
+            var file = dir.resolve(name);
+            total += Files.exists(file) ? Files.size(file) : 0;
+        }
+        return total;
+    }
+
+    static double percentile(long[] sorted, double fraction) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+    }
+
+    public static void print(Report report, PrintStream out) {
+        out.printf("appended %d transactions: %.0f tx/s%n", report.transactions(), report.txPerSecond());
+        out.printf("commit latency per group commit: p50 %.2f ms, p99 %.2f ms (%d commits, %.0f tx each on average)%n",
+                report.commitMillisP50(), report.commitMillisP99(), report.commits(),
+                (double) report.transactions() / Math.max(1, report.commits()));
+        out.printf("submit-to-durable latency per transaction: p50 %.1f ms, p99 %.1f ms%n",
+                report.latencyMillisP50(), report.latencyMillisP99());
+        out.printf("database: %.0f bytes per transaction%n", report.bytesPerTransaction());
+        out.printf("signature verification alone, %d threads: %.0f signatures/s%n", report.threads(), report.signaturesPerSecond());
+        out.printf("append rate / verification rate: %.0f%%%n", 100 * report.txPerSecond() / report.signaturesPerSecond());
+    }
+
+    /**
+     * Generates valid transactions of mixed types, checking each against a scratch copy of the state with the real
+     * rules, so that every one is accepted when appended in order.
+     */
+    static final class Generator {
+        private final List<SigningKey> keys;
+        private final State scratch = new State();
+        private final SplittableRandom random;
+        private final Map<String, Long> nonces = new HashMap<>();
+        private final List<String> datanets = new ArrayList<>();
+        private final List<String> pending = new ArrayList<>();
+        private final List<String> models = new ArrayList<>();
+        private final Map<String, SigningKey> owners = new HashMap<>();
+        private final Map<String, String> contributionDatanet = new HashMap<>();
+        private long position;
+        private long time = System.currentTimeMillis();
+
+        Generator(List<SigningKey> keys, State state, long size, long seed) {
+            this.keys = keys;
+            this.position = size;
+            this.random = new SplittableRandom(seed ^ size);
+            scratch.apply(new TreeMap<>(state.entries()));
+            state.scan(Keys.MODEL).keySet().forEach(key -> models.add(key.substring(Keys.MODEL.length())));
+        }
+
+        List<String> generate(int count) {
+            var lines = new ArrayList<String>(count);
+            while (lines.size() < count) {
+                var next = next();
+                if (next == null) {
+                    continue;
+                }
+                var key = next.signer();
+                var account = key.account().value();
+                long nonce = nonces.computeIfAbsent(account, this::nonceOf) + 1;
+                var tx = TxCodec.sign(key, next.body(), nonce, ++time);
+                if (Rules.apply(scratch, tx, position) instanceof Outcome.Applied applied) {
+                    scratch.apply(applied.writes());
+                    nonces.put(account, nonce);
+                    position++;
+                    track(next, tx);
+                    lines.add(TxCodec.json(tx));
+                }
+            }
+            return lines;
+        }
+
+        private long nonceOf(String account) {
+            var value = scratch.get(Keys.account(account), Values.Account.class);
+            return value == null ? 0 : value.nonce();
+        }
+
+        private record Next(SigningKey signer, Body body) {}
+
+        /**
+         * Mostly transfers (60%), then proposals and acceptances (12% each), share transfers (8%), models (about 8%)
+         * and, rarely as in life, version freezes (0.1%), each signed by whoever may sign it.
+         */
+        private Next next() {
+            int roll = random.nextInt(100);
+            var anyone = keys.get(random.nextInt(keys.size()));
+            var other = keys.get(random.nextInt(keys.size())).account().value();
+            if (roll < 60 || datanets.isEmpty()) {
+                return roll < 98 || datanets.size() > 200
+                        ? new Next(anyone, new Body.Transfer(other, 1 + random.nextLong(1_000_000)))
+                        : new Next(anyone, new Body.DatanetCreate("bench-" + position, "bench datanet", "CC-BY-4.0",
+                                List.of(), 1_000L, null));
+            }
+            if (roll < 72) {
+                return new Next(anyone, new Body.ContributionPropose(pick(datanets), randomHash(),
+                        1 + random.nextLong(100_000), "text/plain", Map.of()));
+            }
+            if (roll < 84) {
+                if (pending.isEmpty()) {
+                    return null;
+                }
+                var contribution = pending.removeLast();
+                return new Next(owners.get(contributionDatanet.remove(contribution)), new Body.ContributionAccept(contribution));
+            }
+            var datanet = pick(datanets);
+            if (roll < 92) {
+                return new Next(owners.get(datanet), new Body.ShareTransfer("datanet/" + datanet, other, 1 + random.nextLong(10)));
+            }
+            if (roll < 99 || random.nextInt(10) > 0) {
+                var parents = models.isEmpty() ? List.<Body.Parent>of()
+                        : List.of(new Body.Parent(pick(models), Body.Royalty.RELATIVE, 500L));
+                return new Next(anyone, new Body.ModelRegister("model-" + position, randomHash(), parents, List.of(), null));
+            }
+            return new Next(owners.get(datanet), new Body.DatanetFreeze(datanet));
+        }
+
+        private void track(Next next, Transaction tx) {
+            if (next.body() instanceof Body.DatanetCreate create) {
+                datanets.add(create.id());
+                owners.put(create.id(), next.signer());
+            } else if (next.body() instanceof Body.ContributionPropose propose) {
+                pending.add(tx.id());
+                contributionDatanet.put(tx.id(), propose.datanet());
+            } else if (next.body() instanceof Body.ModelRegister register) {
+                models.add(register.id());
+            }
+        }
+
+        private String randomHash() {
+            var hash = new byte[32];
+            random.nextBytes(hash);
+            return io.tributary.core.crypto.Bytes.hex(hash);
+        }
+
+        private String pick(List<String> values) {
+            return values.get(random.nextInt(values.size()));
+        }
+    }
+}
