@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  */
 public interface LedgerStore extends AutoCloseable {
 
-    /** Number of entries in the log. */
+    /** Number of entries in the log: one past the last position (a missing entry is for verification to find). */
     long size() throws StoreException;
 
     void append(Batch batch) throws StoreException;

@@ -68,7 +68,7 @@ public final class SqliteStore implements LedgerStore {
 
     @Override
     public long size() throws StoreException {
-        return queryLong("SELECT COUNT(*) FROM entries");
+        return queryLong("SELECT COALESCE(MAX(position) + 1, 0) FROM entries");
     }
 
     @Override

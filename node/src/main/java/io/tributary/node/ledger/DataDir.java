@@ -32,7 +32,12 @@ public record DataDir(Path root) {
     /** Takes the single-writer lock: one sequencer per ledger. Released when the returned lock's channel closes. */
     public FileLock lockForWriting() throws IOException {
         var channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        var lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
             throw new IOException("another process is writing to the ledger in " + root);

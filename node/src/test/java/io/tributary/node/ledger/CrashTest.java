@@ -1,0 +1,73 @@
+package io.tributary.node.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a child JVM that appends under load with SIGKILL at random moments; after each kill nothing it acknowledged
+ * is lost, the ledger verifies, and the next child appends on.
+ */
+class CrashTest {
+
+    static final int KILLS = 20;
+
+    @Test
+    void nothingAcknowledgedIsLostAcrossSigkills(@TempDir Path tmp) throws Exception {
+        var dir = tmp.resolve("ledger");
+        TestLedgers.init(dir, CrashChild.KEYS);
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        System.out.println("CrashTest seed " + seed + " (rerun with -Dcrash.seed=" + seed + ")");
+        var random = new Random(seed);
+        long sizeBefore = 1;
+        for (int kill = 0; kill < KILLS; kill++) {
+            var acked = runAndKill(dir, random.nextLong(), 100 + random.nextInt(900));
+            try (var ledger = Ledger.openForReading(dir)) {
+                for (var id : acked) {
+                    assertThat(ledger.store().entryById(id)).as("acknowledged %s after kill %d", id, kill).isPresent();
+                }
+                assertThat(ledger.size()).isGreaterThanOrEqualTo(sizeBefore + acked.size());
+                sizeBefore = ledger.size();
+            }
+            Replayer.verify(dir);
+        }
+        assertThat(sizeBefore).as("the children appended something").isGreaterThan(KILLS);
+    }
+
+    private static List<String> runAndKill(Path dir, long seed, int runMillis) throws Exception {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CrashChild.class.getName(), dir.toString(), Long.toString(seed))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var acked = Collections.synchronizedList(new ArrayList<String>());
+        var ready = new java.util.concurrent.CountDownLatch(1);
+        var reader = Thread.ofPlatform().start(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.equals("ready")) {
+                        ready.countDown();
+                    } else if (line.startsWith("acked ")) {
+                        acked.add(line.substring(6));
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the pipe breaks when the child is killed
+            }
+        });
+        assertThat(ready.await(60, TimeUnit.SECONDS)).as("child started").isTrue();
+        Thread.sleep(runMillis);
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        reader.join();
+        return List.copyOf(acked);
+    }
+}

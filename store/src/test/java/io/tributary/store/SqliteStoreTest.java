@@ -1,0 +1,79 @@
+package io.tributary.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+
+    @TempDir
+    Path tmp;
+
+    private static StoredEntry entry(long position) {
+        return new StoredEntry(position, "id" + position, ("{\"n\":" + position + "}").getBytes(), new byte[32]);
+    }
+
+    @Test
+    void aBatchIsWrittenWholeAndReadBack() throws Exception {
+        var file = tmp.resolve("l.db");
+        try (var store = SqliteStore.open(file, true)) {
+            var writes = new TreeMap<String, String>();
+            writes.put("a", "1");
+            writes.put("b", "2");
+            store.append(new Batch(List.of(entry(0), entry(1)), writes, new byte[] {1, 2}));
+            var deletion = new TreeMap<String, String>();
+            deletion.put("a", null);
+            store.append(new Batch(List.of(entry(2)), deletion, new byte[] {3}));
+        }
+        try (var store = SqliteStore.open(file, false)) {
+            assertThat(store.size()).isEqualTo(3);
+            assertThat(store.entries(1, 3)).extracting(StoredEntry::id).containsExactly("id1", "id2");
+            assertThat(store.entryById("id2")).get().extracting(StoredEntry::position).isEqualTo(2L);
+            assertThat(store.stateValue("a")).isEmpty();
+            assertThat(store.stateValue("b")).contains("2");
+            assertThat(store.meta("frontier")).contains("Aw==");
+            assertThat(store.integrityProblem()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedBatchLeavesNothingBehind() throws Exception {
+        var file = tmp.resolve("l.db");
+        try (var store = SqliteStore.open(file, true)) {
+            store.append(new Batch(List.of(entry(0)), new TreeMap<>(), new byte[] {1}));
+            var writes = new TreeMap<String, String>();
+            writes.put("k", "v");
+            assertThatThrownBy(() -> store.append(new Batch(List.of(entry(1), entry(0)), writes, new byte[] {2})))
+                    .isInstanceOf(StoreException.class);
+            assertThat(store.size()).isEqualTo(1);
+            assertThat(store.stateValue("k")).isEmpty();
+            assertThat(store.meta("frontier")).contains("AQ==");
+        }
+    }
+
+    @Test
+    void migrationsRunOnceAndANewerSchemaIsRefused() throws Exception {
+        var file = tmp.resolve("l.db");
+        SqliteStore.open(file, true).close();
+        SqliteStore.open(file, false).close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            var rows = statement.executeQuery("SELECT COUNT(*) FROM schema_version");
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(Migrations.SCRIPTS.size());
+            statement.execute("INSERT INTO schema_version (version, script) VALUES (99, 'V99__future.sql')");
+        }
+        assertThatThrownBy(() -> SqliteStore.open(file, false)).hasMessageContaining("newer than this build");
+    }
+
+    @Test
+    void aMissingDatabaseIsNotCreatedByReaders() {
+        assertThatThrownBy(() -> SqliteStore.open(tmp.resolve("none.db"), false)).hasMessageContaining("no ledger database");
+        assertThat(tmp.resolve("none.db")).doesNotExist();
+    }
+}
