@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ProofCommand.class,
             EntryCommand.class,
             BenchCommand.class,
+            DemoCommand.class,
         })
 public final class Main {
 
