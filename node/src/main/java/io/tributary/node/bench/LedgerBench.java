@@ -58,6 +58,7 @@ public final class LedgerBench {
             for (var line : lines) {
                 transactions.add(TxCodec.parse(line));
             }
+            warmUp(lines, transactions, log);
             long bytesBefore = databaseBytes(dir);
             var submitted = new long[count];
             var latencies = new long[count];
@@ -81,6 +82,7 @@ public final class LedgerBench {
             }
             double bytesPerTx = (double) (databaseBytes(dir) - bytesBefore) / count;
             var commitNanos = summary.commits().stream().mapToLong(c -> c[0]).sorted().toArray();
+            log.printf("committer busy %.0f%% of the append time%n", 100.0 * Arrays.stream(commitNanos).sum() / appendNanos);
             Arrays.sort(latencies);
             double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
             return new Report(count, count / (appendNanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
@@ -88,6 +90,23 @@ public final class LedgerBench {
                     percentile(latencies, 0.99) / 1e6, bytesPerTx, signatures, Appender.VERIFY_THREADS, commitNanos.length);
         }
     }
+
+    /**
+     * Runs the parse and verify code untimed until the JIT has compiled it, so that neither measurement pays for
+     * warm-up and the two compare like with like.
+     */
+    static void warmUp(List<String> lines, List<Transaction> transactions, PrintStream log) throws Exception {
+        log.println("warming up (not timed)...");
+        int count = Math.min(lines.size(), WARM_UP_TRANSACTIONS);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < count; i++) {
+                TxCodec.parse(lines.get(i));
+            }
+            verifyAlone(transactions.subList(0, count), Appender.VERIFY_THREADS);
+        }
+    }
+
+    static final int WARM_UP_TRANSACTIONS = 5_000;
 
     /** Ed25519 verification of every transaction on {@code threads} threads, nothing else. */
     static double verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sequencer implements AutoCloseable {
 
-    public static final int IN_FLIGHT_MAX = 32_768;
+    public static final int IN_FLIGHT_MAX = 8_192;
     public static final int BATCH_COUNT_MAX = 8_192;
 
     private final Ledger ledger;
@@ -46,6 +46,8 @@ public final class Sequencer implements AutoCloseable {
     private final Thread sequencer;
     private final Thread committer;
     private volatile Throwable failure;
+    /** True while the committer writes a batch: the sequencer keeps filling the next one meanwhile. */
+    private volatile boolean committing;
     private boolean closed;
     private final CommitLog commitLog = new CommitLog();
 
@@ -162,7 +164,7 @@ public final class Sequencer implements AutoCloseable {
                     };
                     futures.add(next.result);
                     results.add(result);
-                    next = futures.size() < BATCH_COUNT_MAX && isReady(inbox.peek()) ? inbox.poll() : null;
+                    next = futures.size() < BATCH_COUNT_MAX ? nextForBatch() : null;
                 }
                 if (!futures.isEmpty()) {
                     commits.put(new Sealed(entries, writes, frontier.toBytes(), futures, results));
@@ -179,9 +181,27 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    private static boolean isReady(Pending pending) {
-        return pending != null && (pending.checked == null || pending.checked.isDone());
+    /**
+     * The next transaction for the open batch, or null to seal it: a batch keeps growing while the committer is
+     * still busy with the previous one, since sealing it early would only make it wait in the queue, smaller.
+     */
+    private Pending nextForBatch() throws InterruptedException {
+        while (true) {
+            var pending = inbox.peek();
+            if (pending != null && (pending.checked == null || pending.checked.isDone())) {
+                return inbox.poll();
+            }
+            if (!committing && commits.isEmpty()) {
+                return null;
+            }
+            pending = inbox.poll(COMMIT_WAIT_MICROS, TimeUnit.MICROSECONDS);
+            if (pending != null) {
+                return pending;
+            }
+        }
     }
+
+    private static final long COMMIT_WAIT_MICROS = 200;
 
     private void commit() {
         var store = ledger.store();
@@ -191,11 +211,13 @@ public final class Sequencer implements AutoCloseable {
                 if (sealed == STOP) {
                     return;
                 }
+                committing = true;
                 var encoded = new TreeMap<String, String>();
                 sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : StateCodec.encodeString(value)));
                 long start = System.nanoTime();
                 store.append(new Batch(sealed.entries, encoded, sealed.frontier));
                 commitLog.record(System.nanoTime() - start, sealed.futures.size());
+                committing = false;
                 for (int i = 0; i < sealed.futures.size(); i++) {
                     sealed.futures.get(i).complete(sealed.results.get(i));
                 }
