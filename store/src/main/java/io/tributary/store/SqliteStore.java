@@ -107,19 +107,8 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public List<StoredEntry> entries(long from, long to) throws StoreException {
         var entries = new ArrayList<StoredEntry>((int) Math.min(Math.max(to - from, 0), 65_536));
-        try (var query = connection.prepareStatement(
-                "SELECT position, id, bytes, leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position")) {
-            query.setLong(1, from);
-            query.setLong(2, to);
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(entry(rows));
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        forEachRow("SELECT position, id, bytes, leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position",
+                rows -> entries.add(entry(rows)), from, to);
         return entries;
     }
 
@@ -131,34 +120,16 @@ public final class SqliteStore implements LedgerStore {
 
     @Override
     public Optional<StoredEntry> entryById(String id) throws StoreException {
-        try (var query = connection.prepareStatement("SELECT position, id, bytes, leaf_hash FROM entries WHERE id = ?")) {
-            query.setString(1, id);
-            try (var rows = query.executeQuery()) {
-                var entry = rows.next() ? Optional.of(entry(rows)) : Optional.<StoredEntry>empty();
-                connection.commit();
-                return entry;
-            }
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        var entries = new ArrayList<StoredEntry>(1);
+        forEachRow("SELECT position, id, bytes, leaf_hash FROM entries WHERE id = ?", rows -> entries.add(entry(rows)), id);
+        return entries.stream().findFirst();
     }
 
     @Override
     public byte[][] leafHashes(long from, long to) throws StoreException {
         var hashes = new ArrayList<byte[]>();
-        try (var query = connection.prepareStatement(
-                "SELECT leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position")) {
-            query.setLong(1, from);
-            query.setLong(2, to);
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    hashes.add(rows.getBytes(1));
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        forEachRow("SELECT leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position",
+                rows -> hashes.add(rows.getBytes(1)), from, to);
         if (hashes.size() != to - from) {
             throw new StoreException("the log has a gap between positions " + from + " and " + to);
         }
@@ -167,15 +138,7 @@ public final class SqliteStore implements LedgerStore {
 
     @Override
     public void forEachState(BiConsumer<String, String> consumer) throws StoreException {
-        try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT key, value FROM state ORDER BY key")) {
-            while (rows.next()) {
-                consumer.accept(rows.getString(1), rows.getString(2));
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        forEachRow("SELECT key, value FROM state ORDER BY key", rows -> consumer.accept(rows.getString(1), rows.getString(2)));
     }
 
     @Override
@@ -185,18 +148,8 @@ public final class SqliteStore implements LedgerStore {
             return;
         }
         var upper = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-        try (var query = connection.prepareStatement("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key")) {
-            query.setString(1, prefix);
-            query.setString(2, upper);
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    consumer.accept(rows.getString(1), rows.getString(2));
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        forEachRow("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key",
+                rows -> consumer.accept(rows.getString(1), rows.getString(2)), prefix, upper);
     }
 
     @Override
@@ -267,26 +220,33 @@ public final class SqliteStore implements LedgerStore {
     }
 
     private long queryLong(String sql) throws StoreException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
-            rows.next();
-            long value = rows.getLong(1);
-            connection.commit();
-            return value;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        var values = new long[1];
+        forEachRow(sql, rows -> values[0] = rows.getLong(1));
+        return values[0];
     }
 
-    private Optional<String> queryString(String sql, String... parameters) throws StoreException {
+    private Optional<String> queryString(String sql, Object... parameters) throws StoreException {
+        var values = new ArrayList<String>(1);
+        forEachRow(sql, rows -> values.add(rows.getString(1)), parameters);
+        return values.stream().findFirst();
+    }
+
+    private interface RowHandler {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a query in its own read transaction and hands each row to {@code handler}. */
+    private void forEachRow(String sql, RowHandler handler, Object... parameters) throws StoreException {
         try (var query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                query.setString(i + 1, parameters[i]);
+                query.setObject(i + 1, parameters[i]);
             }
             try (var rows = query.executeQuery()) {
-                var value = rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
-                connection.commit();
-                return value;
+                while (rows.next()) {
+                    handler.accept(rows);
+                }
             }
+            connection.commit();
         } catch (SQLException e) {
             throw readFailure(e);
         }

@@ -51,8 +51,7 @@ public sealed interface Body {
             Fields.assetId(id, "id");
             Fields.text(name, "name");
             Fields.text(license, "license");
-            curators = Fields.list(curators, "curators");
-            curators.forEach(curator -> Fields.account(curator, "curators"));
+            curators = Fields.accounts(curators, "curators");
             Fields.nonNegative(deposit, "deposit");
         }
     }
@@ -69,8 +68,7 @@ public sealed interface Body {
                 Fields.text(license, "license");
             }
             if (curators != null) {
-                curators = Fields.list(curators, "curators");
-                curators.forEach(curator -> Fields.account(curator, "curators"));
+                curators = Fields.accounts(curators, "curators");
             }
             if (deposit != null) {
                 Fields.nonNegative(deposit, "deposit");
@@ -123,12 +121,8 @@ public sealed interface Body {
         public ModelRegister {
             Fields.assetId(id, "id");
             Fields.hash(artifact, "artifact");
-            parents = Fields.list(parents == null ? List.of() : parents, "parents");
-            datanets = Fields.list(datanets == null ? List.of() : datanets, "datanets");
-            datanets.forEach(version -> VersionRef.parse(version));
-            if (parents.stream().map(Parent::model).distinct().count() != parents.size()) {
-                throw new IllegalArgumentException("parents name the same model twice");
-            }
+            parents = Body.checkedParents(parents == null ? List.of() : parents);
+            datanets = Body.checkedVersions(datanets == null ? List.of() : datanets);
         }
     }
 
@@ -136,13 +130,23 @@ public sealed interface Body {
     record ModelUpdate(String id, List<Parent> parents, List<String> datanets) implements Body {
         public ModelUpdate {
             Fields.assetId(id, "id");
-            parents = Fields.list(Fields.present(parents, "parents"), "parents");
-            datanets = Fields.list(Fields.present(datanets, "datanets"), "datanets");
-            datanets.forEach(version -> VersionRef.parse(version));
-            if (parents.stream().map(Parent::model).distinct().count() != parents.size()) {
-                throw new IllegalArgumentException("parents name the same model twice");
-            }
+            parents = Body.checkedParents(Fields.present(parents, "parents"));
+            datanets = Body.checkedVersions(Fields.present(datanets, "datanets"));
         }
+    }
+
+    private static List<Parent> checkedParents(List<Parent> parents) {
+        var checked = Fields.list(parents, "parents");
+        if (checked.stream().map(Parent::model).distinct().count() != checked.size()) {
+            throw new IllegalArgumentException("parents name the same model twice");
+        }
+        return checked;
+    }
+
+    private static List<String> checkedVersions(List<String> versions) {
+        var checked = Fields.list(versions, "datanets");
+        checked.forEach(VersionRef::parse);
+        return checked;
     }
 
     /** An agent built on models, with its price per call in micro-units. */

@@ -87,6 +87,12 @@ public final class Fields {
         return List.copyOf(values);
     }
 
+    public static List<String> accounts(List<String> values, String field) {
+        var checked = list(values, field);
+        checked.forEach(account -> account(account, field));
+        return checked;
+    }
+
     public static Map<String, String> metadata(Map<String, String> values) {
         if (values == null) {
             return Map.of();
