@@ -20,8 +20,6 @@ public interface LedgerStore extends AutoCloseable {
 
     Optional<StoredEntry> entry(long position) throws StoreException;
 
-    Optional<StoredEntry> entryById(String id) throws StoreException;
-
     /** Leaf hashes of entries {@code [from, to)} in order. */
     byte[][] leafHashes(long from, long to) throws StoreException;
 

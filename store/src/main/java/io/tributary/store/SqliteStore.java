@@ -20,16 +20,22 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteStore implements LedgerStore {
 
     private static final String DIALECT = "sqlite";
+    /** Page cache of the connection: the id index takes random inserts, which should hit memory, not the OS. */
+    static final int CACHE_KIBIBYTES = 64 * 1024;
     private final Path file;
     private final Connection connection;
     private final PreparedStatement insertEntry;
     private final PreparedStatement upsertState;
     private final PreparedStatement deleteState;
     private final PreparedStatement upsertMeta;
+    private final Thread checkpointer;
+    /** How often the write-ahead log is copied back into the database, off the commit path. */
+    static final long WAL_CHECKPOINT_MILLIS = 500;
 
-    private SqliteStore(Path file, Connection connection) throws SQLException {
+    private SqliteStore(Path file, Connection connection, SQLiteConfig config) throws SQLException {
         this.file = file;
         this.connection = connection;
+        this.checkpointer = Thread.ofVirtual().name("wal-checkpointer").start(() -> checkpointWal(config));
         insertEntry = connection.prepareStatement("INSERT INTO entries (position, id, bytes, leaf_hash) VALUES (?, ?, ?, ?)");
         upsertState = connection.prepareStatement(
                 "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
@@ -52,11 +58,12 @@ public final class SqliteStore implements LedgerStore {
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (var statement = connection.createStatement()) {
-                statement.execute("PRAGMA wal_autocheckpoint = 4000");
+                statement.execute("PRAGMA cache_size = -" + CACHE_KIBIBYTES);
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
             }
             Migrations.apply(connection, DIALECT);
             connection.setAutoCommit(false);
-            return new SqliteStore(file, connection);
+            return new SqliteStore(file, connection, config);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open the ledger database " + file + ": " + e.getMessage(), e);
@@ -116,13 +123,6 @@ public final class SqliteStore implements LedgerStore {
     public Optional<StoredEntry> entry(long position) throws StoreException {
         var entries = entries(position, position + 1);
         return entries.isEmpty() ? Optional.empty() : Optional.of(entries.getFirst());
-    }
-
-    @Override
-    public Optional<StoredEntry> entryById(String id) throws StoreException {
-        var entries = new ArrayList<StoredEntry>(1);
-        forEachRow("SELECT position, id, bytes, leaf_hash FROM entries WHERE id = ?", rows -> entries.add(entry(rows)), id);
-        return entries.stream().findFirst();
     }
 
     @Override
@@ -205,8 +205,34 @@ public final class SqliteStore implements LedgerStore {
         return queryLong("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
     }
 
+    /**
+     * Copies the write-ahead log back into the database from a connection of its own, so that no commit waits for
+     * it (SQLite's automatic checkpoint would run inside the commit that crosses its threshold). PASSIVE never
+     * blocks the writer; the WAL restarts from the beginning once fully copied.
+     */
+    private void checkpointWal(SQLiteConfig config) {
+        try (var checkpoints = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+                var statement = checkpoints.createStatement()) {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(WAL_CHECKPOINT_MILLIS);
+                statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            // The writer goes on; the WAL only grows until the next open checkpoints it.
+            System.err.println("warning: WAL checkpoints stopped for " + file + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public void close() throws StoreException {
+        checkpointer.interrupt();
+        try {
+            checkpointer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             connection.rollback();
             connection.close();

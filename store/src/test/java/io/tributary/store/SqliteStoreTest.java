@@ -34,7 +34,7 @@ class SqliteStoreTest {
         try (var store = SqliteStore.open(file, false)) {
             assertThat(store.size()).isEqualTo(3);
             assertThat(store.entries(1, 3)).extracting(StoredEntry::id).containsExactly("id1", "id2");
-            assertThat(store.entryById("id2")).get().extracting(StoredEntry::position).isEqualTo(2L);
+            assertThat(store.entry(2)).get().extracting(StoredEntry::id).isEqualTo("id2");
             assertThat(store.stateValue("a")).isEmpty();
             assertThat(store.stateValue("b")).contains("2");
             assertThat(store.meta("frontier")).contains("Aw==");

@@ -60,6 +60,7 @@ public final class LedgerBench {
             }
             warmUp(lines, transactions, log);
             long bytesBefore = databaseBytes(dir);
+            // Bytes are counted once the ledger is closed, when SQLite has folded the write-ahead log back in.
             var submitted = new long[count];
             var latencies = new long[count];
             var index = new AtomicInteger();
@@ -80,11 +81,12 @@ public final class LedgerBench {
             if (summary.rejected() > 0) {
                 throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. " + rejected);
             }
-            double bytesPerTx = (double) (databaseBytes(dir) - bytesBefore) / count;
             var commitNanos = summary.commits().stream().mapToLong(c -> c[0]).sorted().toArray();
             log.printf("committer busy %.0f%% of the append time%n", 100.0 * Arrays.stream(commitNanos).sum() / appendNanos);
             Arrays.sort(latencies);
             double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
+            ledger.close();
+            double bytesPerTx = (double) (databaseBytes(dir) - bytesBefore) / count;
             return new Report(count, count / (appendNanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
                     percentile(commitNanos, 0.99) / 1e6, percentile(latencies, 0.50) / 1e6,
                     percentile(latencies, 0.99) / 1e6, bytesPerTx, signatures, Appender.VERIFY_THREADS, commitNanos.length);

@@ -42,6 +42,7 @@ public final class Ledger implements AutoCloseable {
     private State state;
     private final CompactRange frontier;
     private final FileLock lock;
+    private boolean closed;
 
     private Ledger(DataDir dir, LedgerStore store, SigningKey logKey, String origin, State state, CompactRange frontier,
             FileLock lock) {
@@ -206,6 +207,10 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() throws StoreException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             store.close();
         } finally {
