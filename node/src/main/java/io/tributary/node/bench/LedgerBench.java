@@ -67,6 +67,7 @@ public final class LedgerBench {
             var reported = new int[1];
             var rejected = new ArrayList<String>();
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             var summary = Appender.append(ledger, lines.iterator(), line -> sequencer -> {
                 submitted[index.getAndIncrement()] = System.nanoTime();
                 return sequencer.submit(line);
@@ -78,13 +79,17 @@ public final class LedgerBench {
                 }
             });
             long appendNanos = System.nanoTime() - start;
+            long appendCpuNanos = processCpuNanos() - cpuStart;
             if (summary.rejected() > 0) {
                 throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. " + rejected);
             }
             var commitNanos = summary.commits().stream().mapToLong(c -> c[0]).sorted().toArray();
             log.printf("committer busy %.0f%% of the append time%n", 100.0 * Arrays.stream(commitNanos).sum() / appendNanos);
             Arrays.sort(latencies);
+            long verifyCpuStart = processCpuNanos();
             double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
+            log.printf("process CPU per transaction: append %.1f us, signature verification alone %.1f us%n",
+                    appendCpuNanos / 1e3 / count, (processCpuNanos() - verifyCpuStart) / 1e3 / count);
             ledger.close();
             double bytesPerTx = (double) (databaseBytes(dir) - bytesBefore) / count;
             return new Report(count, count / (appendNanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
@@ -133,6 +138,12 @@ public final class LedgerBench {
             throw new IllegalStateException(failures.get() + " signatures failed to verify");
         }
         return transactions.size() / (nanos / 1e9);
+    }
+
+    /** CPU time of the whole process: tells where time goes even when other processes share the cores. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static long databaseBytes(Path dir) throws java.io.IOException {
