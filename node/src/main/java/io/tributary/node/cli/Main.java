@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "tributary 0.1.0",
         description = "Record, attribute and pay for contributions to AI.",
-        subcommands = {})
+        subcommands = {IndexCommand.class, TraceCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
