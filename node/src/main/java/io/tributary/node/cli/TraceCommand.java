@@ -46,7 +46,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--receipt", paramLabel = "ID", description = "The receipt the evidence is bound to.")
     String receipt;
 
-    @Option(names = "--min-span", paramLabel = "TOKENS", description = "Shortest span kept (default 6).")
+    @Option(names = "--min-span", paramLabel = "TOKENS", description = "Shortest span kept (default 8).")
     int minSpan = TraceParameters.DEFAULTS.minSpanTokens();
 
     @Option(names = "--max-count", paramLabel = "N", description = "Spans occurring more often are dropped "
