@@ -5,10 +5,12 @@ import io.tributary.attribution.index.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 /**
@@ -24,10 +26,20 @@ public final class Searcher {
                 return thread;
             });
 
+    /** Unigram counts are cached per token id below this bound, which covers both supported vocabularies. */
+    private static final int UNIGRAM_CACHE_TOKENS = 1 << 18;
+    /** Below this many starts a trace's searches are not worth handing to other threads. */
+    private static final int PARALLEL_STARTS_MIN = 64;
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+
     private final AttributionIndex index;
+    private final AtomicLongArray unigramCounts = new AtomicLongArray(UNIGRAM_CACHE_TOKENS);
 
     public Searcher(AttributionIndex index) {
         this.index = index;
+        for (int token = 0; token < UNIGRAM_CACHE_TOKENS; token++) {
+            unigramCounts.setPlain(token, -1);
+        }
     }
 
     public AttributionIndex index() {
@@ -42,10 +54,32 @@ public final class Searcher {
         return total;
     }
 
-    /** For each start, the longest prefix of query[start, start + maxLength) that occurs anywhere in the index. */
+    /**
+     * For each start, the longest prefix of query[start, start + maxLength) that occurs anywhere in the index. The
+     * searches are memory-latency bound, so they are spread over all cores: one task per shard and slice of starts.
+     */
     public int[] longestPrefixes(int[] query, int[] starts, int[] maxLengths) {
+        var shards = index.shards();
+        int slices = starts.length < PARALLEL_STARTS_MIN ? 1 : Math.max(1, THREADS / shards.size());
+        var lengthsPerShard = new int[shards.size()][starts.length];
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int s = 0; s < shards.size(); s++) {
+            var shard = shards.get(s);
+            var lengths = lengthsPerShard[s];
+            for (int slice = 0; slice < slices; slice++) {
+                int from = starts.length * slice / slices;
+                int to = starts.length * (slice + 1) / slices;
+                tasks.add(() -> {
+                    for (int i = from; i < to; i++) {
+                        lengths[i] = ShardSearch.longestPrefix(shard, query, starts[i], maxLengths[i]);
+                    }
+                    return null;
+                });
+            }
+        }
+        runAll(tasks);
         var result = new int[starts.length];
-        for (int[] lengths : perShard(shard -> longestPrefixesIn(shard, query, starts, maxLengths))) {
+        for (int[] lengths : lengthsPerShard) {
             for (int i = 0; i < result.length; i++) {
                 result[i] = Math.max(result[i], lengths[i]);
             }
@@ -53,12 +87,25 @@ public final class Searcher {
         return result;
     }
 
-    private static int[] longestPrefixesIn(Shard shard, int[] query, int[] starts, int[] maxLengths) {
-        var lengths = new int[starts.length];
-        for (int i = 0; i < starts.length; i++) {
-            lengths[i] = ShardSearch.longestPrefix(shard, query, starts[i], maxLengths[i]);
+    private static void runAll(List<Callable<Void>> tasks) {
+        if (tasks.size() == 1) {
+            call(tasks.getFirst());
+            return;
         }
-        return lengths;
+        var futures = new ArrayList<Future<Void>>(tasks.size());
+        for (var task : tasks.subList(1, tasks.size())) {
+            futures.add(SHARD_THREADS.submit(task));
+        }
+        call(tasks.getFirst());
+        futures.forEach(Searcher::join);
+    }
+
+    private static void call(Callable<Void> task) {
+        try {
+            task.call();
+        } catch (Exception e) {
+            throw new IllegalStateException("search failed", e);
+        }
     }
 
     /** Where query[from, from + length) occurs, in shard then position order; at most limit occurrences. */
@@ -80,9 +127,17 @@ public final class Searcher {
         return all;
     }
 
-    /** The number of times a single token occurs in the corpus. */
+    /** The number of times a single token occurs in the corpus; cached, as every trace asks for the same tokens. */
     public long unigramCount(int token) {
-        return count(new int[] {token}, 0, 1);
+        if (token < 0 || token >= UNIGRAM_CACHE_TOKENS) {
+            return count(new int[] {token}, 0, 1);
+        }
+        long cached = unigramCounts.get(token);
+        if (cached < 0) {
+            cached = count(new int[] {token}, 0, 1);
+            unigramCounts.set(token, cached);
+        }
+        return cached;
     }
 
     private <T> List<T> perShard(Function<Shard, T> search) {

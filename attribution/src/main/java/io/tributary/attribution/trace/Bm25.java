@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Okapi BM25 (k1 = 1.5, b = 0.75) of snippets against a query, with document frequencies taken over the snippets
@@ -16,7 +15,6 @@ final class Bm25 {
 
     private static final double K1 = 1.5;
     private static final double B = 0.75;
-    private static final Pattern TERM = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private Bm25() {
     }
@@ -59,11 +57,22 @@ final class Bm25 {
         return scores;
     }
 
+    /** Maximal runs of letters and digits, lower-cased; a hand-written scan because this runs on every trace. */
     private static List<String> terms(String text) {
         var terms = new ArrayList<String>();
-        var matcher = TERM.matcher(text.toLowerCase(Locale.ROOT));
-        while (matcher.find()) {
-            terms.add(matcher.group());
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && !Character.isLetterOrDigit(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            int start = i;
+            while (i < length && Character.isLetterOrDigit(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            if (i > start) {
+                terms.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+            }
         }
         return terms;
     }
