@@ -50,14 +50,15 @@ public final class SuffixArrays {
         int[] buckets = new int[alphabetSize];
 
         // Stage 1: sort the LMS substrings by one round of induced sorting from LMS positions in arbitrary order.
-        Arrays.fill(sa, 0, n, EMPTY);
+        // Free slots hold 0 while inducing: suffix 0 is never LMS, so it cannot be mistaken for one.
+        Arrays.fill(sa, 0, n, 0);
         bucketEnds(counts, buckets);
         for (int i = n - 1; i >= 1; i--) {
             if (isLms(sTypes, i)) {
                 sa[--buckets[text[offset + i]]] = i;
             }
         }
-        induce(text, offset, sa, n, sTypes, counts, buckets);
+        induce(text, offset, sa, n, counts, buckets);
 
         // Stage 2: name the sorted LMS substrings and solve the reduced problem, recursively if names repeat.
         int lmsCount = compactLms(sa, n, sTypes);
@@ -81,14 +82,14 @@ public final class SuffixArrays {
         for (int i = 0; i < lmsCount; i++) {
             sa[i] = sa[reduced + sa[i]];
         }
-        Arrays.fill(sa, lmsCount, n, EMPTY);
+        Arrays.fill(sa, lmsCount, n, 0);
         bucketEnds(counts, buckets);
         for (int i = lmsCount - 1; i >= 0; i--) {
             int position = sa[i];
-            sa[i] = EMPTY;
+            sa[i] = 0;
             sa[--buckets[text[offset + position]]] = position;
         }
-        induce(text, offset, sa, n, sTypes, counts, buckets);
+        induce(text, offset, sa, n, counts, buckets);
     }
 
     /** Bit i is set when suffix i is S-type (smaller than suffix i + 1); the last suffix is L-type. */
@@ -131,21 +132,49 @@ public final class SuffixArrays {
         }
     }
 
-    private static void induce(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] counts, int[] buckets) {
+    /**
+     * Induces L-type suffixes left to right, then S-type suffixes right to left (Mori's variant). An entry is stored
+     * negated (~j) when its predecessor must not be induced in the current pass; the type test needs only the two
+     * symbols text[j - 1] and text[j], which share a cache line, and the write pointer of the current bucket is kept
+     * in a local. A scanned entry's sign is flipped, so after both passes every entry is a plain position again.
+     */
+    private static void induce(int[] text, int offset, int[] sa, int n, int[] counts, int[] buckets) {
         bucketStarts(counts, buckets);
+        int j = n - 1;
+        int current = text[offset + j];
+        int write = buckets[current];
         // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket.
-        sa[buckets[text[offset + n - 1]]++] = n - 1;
+        sa[write++] = text[offset + j - 1] < current ? ~j : j;
         for (int i = 0; i < n; i++) {
-            int j = sa[i] - 1;
-            if (j >= 0 && !isS(sTypes, j)) {
-                sa[buckets[text[offset + j]]++] = j;
+            j = sa[i];
+            sa[i] = ~j;
+            if (j > 0) {
+                j--;
+                int symbol = text[offset + j];
+                if (symbol != current) {
+                    buckets[current] = write;
+                    current = symbol;
+                    write = buckets[current];
+                }
+                sa[write++] = (j > 0 && text[offset + j - 1] < current) ? ~j : j;
             }
         }
         bucketEnds(counts, buckets);
+        current = 0;
+        write = buckets[0];
         for (int i = n - 1; i >= 0; i--) {
-            int j = sa[i] - 1;
-            if (j >= 0 && isS(sTypes, j)) {
-                sa[--buckets[text[offset + j]]] = j;
+            j = sa[i];
+            if (j > 0) {
+                j--;
+                int symbol = text[offset + j];
+                if (symbol != current) {
+                    buckets[current] = write;
+                    current = symbol;
+                    write = buckets[current];
+                }
+                sa[--write] = (j == 0 || text[offset + j - 1] > current) ? ~j : j;
+            } else {
+                sa[i] = ~j;
             }
         }
     }
