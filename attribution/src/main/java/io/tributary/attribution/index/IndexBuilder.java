@@ -30,6 +30,9 @@ import java.util.UUID;
 public final class IndexBuilder implements AutoCloseable {
 
     private static final int INITIAL_CAPACITY_TOKENS = 1 << 20;
+    /** Documents tokenized together: enough to keep all cores busy, bounded so a batch stays small on the heap. */
+    private static final int BATCH_DOCUMENTS_MAX = 256;
+    private static final long BATCH_CHARS_MAX = 16L << 20;
 
     private final Path target;
     private final Path temporary;
@@ -75,14 +78,27 @@ public final class IndexBuilder implements AutoCloseable {
         return new IndexBuilder(absolute, temporary, Tokenizer.of(tokenizerKind), shardTokensMax, progress);
     }
 
-    /** Builds an index from documents in one call: the entry point for both JSON Lines input and datanet versions. */
+    /**
+     * Builds an index from documents in one call: the entry point for both JSON Lines input and datanet versions.
+     * Documents are tokenized and hashed in parallel batches and added in their given order, so the index (and its
+     * id) does not depend on the number of threads.
+     */
     public static BuildSummary build(Iterable<Document> documents, Path target, TokenizerKind tokenizerKind,
                                      int shardTokensMax, BuildProgress progress) throws IOException {
         try (var builder = create(target, tokenizerKind, shardTokensMax, progress)) {
             try {
+                var batch = new ArrayList<Document>();
+                long batchChars = 0;
                 for (var document : documents) {
-                    builder.add(document);
+                    batch.add(document);
+                    batchChars += document.text().length();
+                    if (batch.size() == BATCH_DOCUMENTS_MAX || batchChars >= BATCH_CHARS_MAX) {
+                        builder.addAll(batch);
+                        batch.clear();
+                        batchChars = 0;
+                    }
                 }
+                builder.addAll(batch);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -90,9 +106,25 @@ public final class IndexBuilder implements AutoCloseable {
         }
     }
 
-    public void add(Document document) throws IOException {
+    /** A document's tokens and the SHA-256 of its UTF-8 text. */
+    private record Encoded(String contributionId, byte[] contentHash, int[] tokens) {
+    }
+
+    private void addAll(List<Document> batch) throws IOException {
+        var encoded = batch.parallelStream().map(this::encode).toList();
+        for (var document : encoded) {
+            addTokens(document.contributionId(), document.contentHash(), document.tokens());
+        }
+    }
+
+    private Encoded encode(Document document) {
         byte[] hash = ShardWriter.newSha256().digest(document.text().getBytes(StandardCharsets.UTF_8));
-        addTokens(document.contributionId(), hash, tokenizer.encode(document.text()));
+        return new Encoded(document.contributionId(), hash, tokenizer.encode(document.text()));
+    }
+
+    public void add(Document document) throws IOException {
+        var encoded = encode(document);
+        addTokens(encoded.contributionId(), encoded.contentHash(), encoded.tokens());
     }
 
     /** Adds a document given as tokens (benchmarks generate synthetic corpora this way). */
