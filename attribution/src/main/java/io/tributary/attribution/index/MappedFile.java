@@ -64,14 +64,14 @@ public final class MappedFile implements AutoCloseable {
         if (size < 4 || file.get(INT_LE, 0) != IndexFormat.HEADER_MAGIC) {
             throw new IndexException(Reason.FOREIGN, "not a Tributary index file (bad magic): " + path);
         }
-        long headerBytes = IndexFormat.headerBytes(formatName);
-        if (size < 5 || size < 5 + Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 4)) + 4) {
+        int nameLength = size < 5 ? -1 : Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 4));
+        if (nameLength < 0 || size < 5 + nameLength + 4) {
             throw new IndexException(Reason.TRUNCATED, "index file is truncated inside its header: " + path);
         }
-        int nameLength = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 4));
         var name = new String(file.asSlice(5, nameLength).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII);
         if (!name.equals(formatName)) {
-            throw new IndexException(Reason.FOREIGN, path + " holds format '" + name + "', expected '" + formatName + "'");
+            throw new IndexException(Reason.FOREIGN,
+                    path + " holds format '" + name + "', expected '" + formatName + "'");
         }
         int version = file.get(INT_LE, 5 + nameLength);
         if (version > IndexFormat.VERSION) {
@@ -82,7 +82,7 @@ public final class MappedFile implements AutoCloseable {
             throw new IndexException(Reason.TOO_OLD, path + " has format version " + version
                     + ", older than this engine reads (" + IndexFormat.VERSION + "); rebuild the index");
         }
-        return headerBytes;
+        return IndexFormat.headerBytes(formatName);
     }
 
     private static void checkFooter(Path path, MemorySegment file, long bodyOffset) throws IndexException {

@@ -28,7 +28,8 @@ public final class SuffixArrays {
         }
         for (int i = 0; i < length; i++) {
             if (text[i] < 0 || text[i] >= alphabetSize) {
-                throw new IllegalArgumentException("symbol " + text[i] + " at " + i + " outside [0, " + alphabetSize + ")");
+                throw new IllegalArgumentException(
+                        "symbol " + text[i] + " at " + i + " outside [0, " + alphabetSize + ")");
             }
         }
         sais(text, 0, suffixes, length, alphabetSize);

@@ -90,7 +90,7 @@ public final class Tracer {
         return starts;
     }
 
-    /** A newline or full stop may only end a span, so a span from s reaches at most the first delimiter at or after s. */
+    /** A newline or full stop may only end a span: a span from s reaches at most the first delimiter from s on. */
     private static int[] lengthsToDelimiter(TokenizedText text, int[] starts) {
         int size = text.size();
         var nextDelimiter = new int[size + 1];

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Missing, truncated, corrupt, foreign and too-new indexes; empty, binary and oversized input; no half-written output. */
+/**
+ * Missing, truncated, corrupt, foreign and too-new indexes; empty, binary and oversized input; and never a
+ * half-written output.
+ */
 class BadInputTest {
 
     @TempDir

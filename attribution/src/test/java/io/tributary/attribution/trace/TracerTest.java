@@ -3,8 +3,11 @@ package io.tributary.attribution.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.attribution.index.AttributionIndex;
+import io.tributary.attribution.index.BuildProgress;
+import io.tributary.attribution.index.IndexBuilder;
 import io.tributary.attribution.index.Document;
 import io.tributary.attribution.index.TestIndexes;
+import io.tributary.attribution.tokens.TokenizerKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +59,22 @@ class TracerTest {
             var noCredit = new Tracer(index, new TraceParameters(6, 100, 1, 5)).trace(output, "");
             assertThat(noCredit.contributions()).isEmpty();
             assertThat(noCredit.spans()).singleElement().satisfies(s -> assertThat(s.contributions()).isEmpty());
+        }
+    }
+
+    @Test
+    void shardedIndexCreditsExactlyLikeASingleShard() throws IOException {
+        var output = "Indeed crops failed across New England during the year without a summer, and his rook endings "
+                + "are still studied by young masters today.";
+        var sharded = directory.resolve("sharded").resolve("index");
+        IndexBuilder.build(CORPUS, sharded, TokenizerKind.O200K_BASE, 40, BuildProgress.NONE);
+        try (var single = AttributionIndex.open(TestIndexes.fromTexts(directory.resolve("single"), CORPUS));
+             var many = AttributionIndex.open(sharded)) {
+            assertThat(many.shards()).hasSizeGreaterThan(1);
+            var expected = new Tracer(single, TraceParameters.DEFAULTS).trace(output, "");
+            var actual = new Tracer(many, TraceParameters.DEFAULTS).trace(output, "");
+            assertThat(actual.spans()).isEqualTo(expected.spans());
+            assertThat(actual.contributions()).isEqualTo(expected.contributions()).hasSize(2);
         }
     }
 

@@ -221,7 +221,8 @@ public final class AttributionBench {
                 + "traced %d times each after %d warm-up rounds; count: %,d random n-grams (1 to 8 tokens) "
                 + "taken from the corpus.%n%n", TRACE_OUTPUTS, TRACE_MEASURED_ROUNDS, TRACE_WARMUP_ROUNDS,
                 COUNT_QUERIES);
-        out.printf("| index tokens | shards | output tokens (mean) | trace p50 | trace p99 | count p50 | count p99 |%n");
+        out.printf("| index tokens | shards | output tokens (mean) | trace p50 | trace p99 | count p50 "
+                + "| count p99 |%n");
         out.printf("|---|---|---|---|---|---|---|%n");
         var sizes = options.getOrDefault("--latency-sizes", "1000000,30000000,100000000").split(",");
         var split = QualityEvaluation.split(brown);
