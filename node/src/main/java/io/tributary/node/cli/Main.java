@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             EntryCommand.class,
             BenchCommand.class,
             DemoCommand.class,
+            IndexCommand.class,
+            TraceCommand.class,
         })
 public final class Main {
 

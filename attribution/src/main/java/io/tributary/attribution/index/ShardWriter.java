@@ -1,0 +1,142 @@
+package io.tributary.attribution.index;
+
+import static io.tributary.attribution.index.IndexFormat.CONTENT_HASH_BYTES;
+import static io.tributary.attribution.index.IndexFormat.INT_LE;
+import static io.tributary.attribution.index.IndexFormat.LONG_LE;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/** Sorts the suffixes of one shard's token array and writes its three files. */
+final class ShardWriter {
+
+    /** Separators are held as this value while tokens accumulate; real token ids are never negative. */
+    static final int SEPARATOR_MARK = -1;
+    private static final long DIGEST_CHUNK_BYTES = 1L << 30;
+
+    /** The content digests of a written shard, which enter the manifest and the index id. */
+    record Written(long tokenCount, long documentCount, byte[] tokensSha256, byte[] documentsSha256,
+                   long diskBytes) {
+    }
+
+    private ShardWriter() {
+    }
+
+    /**
+     * Writes the shard held in text[0, length) with separators as {@link #SEPARATOR_MARK}. The text array is
+     * rewritten in place (separators become the top symbol of the alphabet) to spare a copy.
+     */
+    static Written write(Path directory, int shard, int[] text, int length, int maxToken, int[] documentStarts,
+                         List<String> ids, List<byte[]> hashes, BuildProgress progress) throws IOException {
+        Files.createDirectories(directory);
+        int separator = maxToken + 1;
+        for (int i = 0; i < length; i++) {
+            if (text[i] == SEPARATOR_MARK) {
+                text[i] = separator;
+            }
+        }
+        progress.phase(shard, "sorting");
+        var suffixes = new int[length];
+        SuffixArrays.sort(text, length, separator + 1, suffixes);
+        progress.phase(shard, "writing");
+        byte[] tokensSha = writeTokens(directory.resolve(IndexFormat.TOKENS_FILE), text, length, separator);
+        writeSuffixes(directory.resolve(IndexFormat.SUFFIXES_FILE), suffixes, length);
+        byte[] documentsSha = writeDocuments(directory.resolve(IndexFormat.DOCUMENTS_FILE), documentStarts, ids,
+                hashes);
+        long diskBytes = 0;
+        for (var name : List.of(IndexFormat.TOKENS_FILE, IndexFormat.SUFFIXES_FILE, IndexFormat.DOCUMENTS_FILE)) {
+            diskBytes += Files.size(directory.resolve(name));
+        }
+        return new Written(length, ids.size(), tokensSha, documentsSha, diskBytes);
+    }
+
+    /** Body: token count u64, then each token in 3 bytes with the separator as 0xFFFFFF. */
+    private static byte[] writeTokens(Path path, int[] text, int length, int separator) throws IOException {
+        long bodyBytes = 8 + (long) IndexFormat.TOKEN_BYTES * length;
+        try (var writer = FileWriter.create(path, IndexFormat.TOKENS_FORMAT, bodyBytes)) {
+            var body = writer.body();
+            body.set(LONG_LE, 0, length);
+            long offset = 8;
+            for (int i = 0; i < length; i++) {
+                int token = text[i] == separator ? IndexFormat.SEPARATOR_TOKEN : text[i];
+                // A 4-byte store is cheaper than three byte stores; its high byte is overwritten by the next token.
+                body.set(INT_LE, offset, token);
+                offset += IndexFormat.TOKEN_BYTES;
+            }
+            byte[] digest = sha256(body, bodyBytes);
+            writer.finish();
+            return digest;
+        }
+    }
+
+    /** Body: suffix count u64, pointer width u8 (4), then each suffix's start as u32. */
+    private static void writeSuffixes(Path path, int[] suffixes, int length) throws IOException {
+        long bodyBytes = 8 + 1 + (long) IndexFormat.SUFFIX_POINTER_BYTES * length;
+        try (var writer = FileWriter.create(path, IndexFormat.SUFFIXES_FORMAT, bodyBytes)) {
+            var body = writer.body();
+            body.set(LONG_LE, 0, length);
+            body.set(ValueLayout.JAVA_BYTE, 8, (byte) IndexFormat.SUFFIX_POINTER_BYTES);
+            MemorySegment.copy(suffixes, 0, body, INT_LE, 9, length);
+            writer.finish();
+        }
+    }
+
+    /**
+     * Body: document count u64; start of each document (its first token) as u64; content hash of each (32 bytes);
+     * end offset of each id in the id bytes as u64; the ids in UTF-8.
+     */
+    private static byte[] writeDocuments(Path path, int[] starts, List<String> ids, List<byte[]> hashes)
+            throws IOException {
+        int count = ids.size();
+        var idBytes = new byte[count][];
+        long idTotal = 0;
+        for (int i = 0; i < count; i++) {
+            idBytes[i] = ids.get(i).getBytes(StandardCharsets.UTF_8);
+            idTotal += idBytes[i].length;
+        }
+        long bodyBytes = 8 + 8L * count + (long) CONTENT_HASH_BYTES * count + 8L * count + idTotal;
+        try (var writer = FileWriter.create(path, IndexFormat.DOCUMENTS_FORMAT, bodyBytes)) {
+            var body = writer.body();
+            body.set(LONG_LE, 0, count);
+            long startsAt = 8;
+            long hashesAt = startsAt + 8L * count;
+            long endsAt = hashesAt + (long) CONTENT_HASH_BYTES * count;
+            long idsAt = endsAt + 8L * count;
+            long idEnd = 0;
+            for (int i = 0; i < count; i++) {
+                body.set(LONG_LE, startsAt + 8L * i, starts[i]);
+                MemorySegment.copy(hashes.get(i), 0, body, ValueLayout.JAVA_BYTE,
+                        hashesAt + (long) CONTENT_HASH_BYTES * i, CONTENT_HASH_BYTES);
+                MemorySegment.copy(idBytes[i], 0, body, ValueLayout.JAVA_BYTE, idsAt + idEnd, idBytes[i].length);
+                idEnd += idBytes[i].length;
+                body.set(LONG_LE, endsAt + 8L * i, idEnd);
+            }
+            byte[] digest = sha256(body, bodyBytes);
+            writer.finish();
+            return digest;
+        }
+    }
+
+    static byte[] sha256(MemorySegment segment, long length) {
+        var digest = newSha256();
+        for (long offset = 0; offset < length; offset += DIGEST_CHUNK_BYTES) {
+            digest.update(segment.asSlice(offset, Math.min(DIGEST_CHUNK_BYTES, length - offset)).asByteBuffer());
+        }
+        return digest.digest();
+    }
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+}
