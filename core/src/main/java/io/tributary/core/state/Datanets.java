@@ -2,9 +2,6 @@ package io.tributary.core.state;
 
 import static io.tributary.core.state.Rules.require;
 
-import io.tributary.core.crypto.Bytes;
-import io.tributary.core.merkle.CompactRange;
-import io.tributary.core.merkle.Rfc9162;
 import io.tributary.core.state.Values.Contribution;
 import io.tributary.core.state.Values.Datanet;
 import io.tributary.core.state.Values.DatanetVersion;
@@ -56,7 +53,8 @@ final class Datanets {
         var contribution = curate(changes, signer, accept.contribution());
         Rules.credit(changes, contribution.contributor(), contribution.deposit());
         changes.put(Keys.contribution(accept.contribution()), withStatus(contribution, Status.ACCEPTED));
-        changes.put(Keys.members(contribution.datanet()) + accept.contribution(), contribution.hash());
+        long since = datanet(changes, contribution.datanet()).versions() + 1;
+        changes.put(Keys.members(contribution.datanet()) + accept.contribution(), new Values.Member(contribution.hash(), since));
     }
 
     /** A plain rejection returns the deposit; a spam rejection forfeits it to the datanet's shareholders. */
@@ -78,15 +76,11 @@ final class Datanets {
     static void freeze(Changes changes, String signer, Body.DatanetFreeze freeze, long timeMillis) {
         var datanet = datanet(changes, freeze.datanet());
         requireCurator(datanet, freeze.datanet(), signer);
-        var members = changes.scan(Keys.members(freeze.datanet()));
-        require(!members.isEmpty(), Reason.EMPTY_VERSION, "%s has no accepted contributions", freeze.datanet());
-        var tree = CompactRange.empty();
-        for (var hash : members.values()) {
-            tree.append(Rfc9162.leafHash(Bytes.unhex((String) hash, Bytes.SHA256_BYTES)));
-        }
         long version = datanet.versions() + 1;
+        var members = VersionMembers.of(changes, freeze.datanet(), version);
+        require(!members.isEmpty(), Reason.EMPTY_VERSION, "%s has no accepted contributions", freeze.datanet());
         changes.put(Keys.version(freeze.datanet(), version),
-                new DatanetVersion(Bytes.hex(tree.root()), members.size(), timeMillis));
+                new DatanetVersion(VersionMembers.root(members), members.size(), timeMillis));
         changes.put(Keys.datanet(freeze.datanet()), new Datanet(datanet.owner(), datanet.name(), datanet.license(),
                 datanet.curators(), datanet.deposit(), datanet.control(), version));
     }

@@ -12,7 +12,7 @@ public final class Keys {
     public static final String ACCOUNT = "account/";
     public static final String DATANET = "datanet/";
     public static final String CONTRIBUTION = "contribution/";
-    /** {@code member/<datanet>/<contribution>}: the content hash of an accepted contribution. */
+    /** {@code member/<datanet>/<contribution>}: an accepted contribution's {@link Values.Member} entry. */
     public static final String MEMBER = "member/";
     /** {@code content/<datanet>/<hash>}: the contribution that brought this content, so content is proposed once. */
     public static final String CONTENT = "content/";

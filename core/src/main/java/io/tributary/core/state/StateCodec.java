@@ -36,7 +36,8 @@ public final class StateCodec {
             case Keys.ACCOUNT -> Values.Account.class;
             case Keys.DATANET -> Values.Datanet.class;
             case Keys.CONTRIBUTION -> Values.Contribution.class;
-            case Keys.MEMBER, Keys.CONTENT -> String.class;
+            case Keys.MEMBER -> Values.Member.class;
+            case Keys.CONTENT -> String.class;
             case Keys.VERSION -> Values.DatanetVersion.class;
             case Keys.MODEL -> Values.Model.class;
             case Keys.AGENT -> Values.Agent.class;

@@ -41,6 +41,12 @@ public final class Values {
         }
     }
 
+    /**
+     * An accepted contribution as a member of its datanet: its content hash and the first version that includes it
+     * (the datanet's version count plus one when it was accepted), so any version's members can be listed later.
+     */
+    public record Member(String hash, long since) {}
+
     /** A frozen datanet version: the RFC 9162 root over the content hashes of its accepted contributions. */
     public record DatanetVersion(String root, long contributions, @JsonProperty("time") long timeMillis) {}
 

@@ -84,7 +84,7 @@ class RulesTest {
         assertApplied(chain.submit(CURATOR, new Body.ContributionAccept(id)));
         assertThat(chain.balance(CONTRIBUTOR)).isEqualTo(1_000_000);
         assertRejected(chain.submit(CURATOR, new Body.ContributionAccept(id)), Reason.WRONG_STATUS);
-        assertThat(chain.state.get(Keys.members("news") + id)).isEqualTo(HASH_A);
+        assertThat(chain.state.get(Keys.members("news") + id)).isEqualTo(new Values.Member(HASH_A, 1));
     }
 
     @Test
@@ -145,6 +145,11 @@ class RulesTest {
         assertApplied(chain.submit(OWNER, new Body.DatanetFreeze("news")));
         var version = chain.state.get(Keys.version("news", 1), Values.DatanetVersion.class);
         assertThat(version.contributions()).isEqualTo(2);
+        var late = propose(CONTRIBUTOR, "c".repeat(64));
+        assertApplied(chain.submit(CURATOR, new Body.ContributionAccept(late)));
+        assertThat(VersionMembers.of(chain.state, "news", 1)).containsOnlyKeys(a, b);
+        assertThat(VersionMembers.root(VersionMembers.of(chain.state, "news", 1))).isEqualTo(version.root());
+        assertThat(VersionMembers.of(chain.state, "news", 2)).containsOnlyKeys(a, b, late);
         assertRejected(chain.submit(OWNER, new Body.ModelRegister("m", HASH_A, List.of(), List.of("news@2"), null)),
                 Reason.UNKNOWN_REFERENCE);
         assertApplied(chain.submit(OWNER, new Body.ModelRegister("m", HASH_A, List.of(), List.of("news@1"), null)));

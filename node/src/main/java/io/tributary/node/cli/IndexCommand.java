@@ -6,6 +6,9 @@ import io.tributary.attribution.index.IndexBuilder;
 import io.tributary.attribution.index.IndexFormat;
 import io.tributary.attribution.index.JsonLinesDocuments;
 import io.tributary.attribution.tokens.TokenizerKind;
+import io.tributary.node.content.ContentStore;
+import io.tributary.node.content.VersionDocuments;
+import io.tributary.node.ledger.Ledger;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -56,8 +59,8 @@ public final class IndexCommand implements Runnable {
             @Option(names = "--datanet", required = true, paramLabel = "ID", description = "The datanet.")
             String datanet;
 
-            @Option(names = "--version", required = true, paramLabel = "V", description = "The datanet version.")
-            String version;
+            @Option(names = "--version", required = true, paramLabel = "V", description = "The datanet version (1, 2, ...).")
+            long version;
         }
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "The index directory to create.")
@@ -75,8 +78,7 @@ public final class IndexCommand implements Runnable {
         public Integer call() throws Exception {
             var kind = TokenizerKind.fromWireName(tokenizer);
             if (source.input == null) {
-                throw new IllegalStateException("index build --data needs the ledger store, which is not wired "
-                        + "into this build yet; use --input FILE.jsonl");
+                return buildFromLedger(kind);
             }
             var documents = new JsonLinesDocuments(source.input);
             var err = spec.commandLine().getErr();
@@ -93,6 +95,24 @@ public final class IndexCommand implements Runnable {
             }
             print(summary, (System.nanoTime() - startNanos) / 1e9);
             return 0;
+        }
+
+        /** Indexes a frozen datanet version, each contribution a document named by its contribution id. */
+        private Integer buildFromLedger(TokenizerKind kind) throws Exception {
+            var datanet = source.datanet;
+            try (var ledger = Ledger.openForReading(datanet.data)) {
+                var documents = VersionDocuments.of(ledger.state(), new ContentStore(ledger.dir().content()),
+                        datanet.datanet, datanet.version);
+                long startNanos = System.nanoTime();
+                BuildSummary summary;
+                try {
+                    summary = IndexBuilder.build(documents, out, kind, shardTokens, BuildProgress.NONE);
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                print(summary, (System.nanoTime() - startNanos) / 1e9);
+                return 0;
+            }
         }
 
         private void print(BuildSummary summary, double seconds) {
