@@ -24,6 +24,7 @@ public final class Appender {
             throws Exception {
         var pending = new ArrayBlockingQueue<CompletableFuture<Result>>(Sequencer.IN_FLIGHT_MAX);
         var counts = new long[2];
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         var reporter = Thread.ofPlatform().name("reporter").start(() -> {
             try {
                 while (true) {
@@ -31,9 +32,14 @@ public final class Appender {
                     if (future == DONE) {
                         return;
                     }
-                    var result = future.join();
-                    counts[result instanceof Result.Accepted ? 0 : 1]++;
-                    report.accept(result);
+                    try {
+                        var result = future.join();
+                        counts[result instanceof Result.Accepted ? 0 : 1]++;
+                        report.accept(result);
+                    } catch (java.util.concurrent.CompletionException e) {
+                        // Keep draining so the submitting thread never blocks on a full queue; report it after.
+                        failure.compareAndSet(null, e.getCause());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -50,6 +56,9 @@ public final class Appender {
         } finally {
             pending.put(DONE);
             reporter.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("appending failed: " + failure.get().getMessage(), failure.get());
         }
         return new Summary(counts[0], counts[1], ledger.checkpoint(), commits);
     }
