@@ -137,11 +137,12 @@ public final class Sequencer implements AutoCloseable {
             return;
         }
         var frontier = ledger.frontier();
+        var futures = new ArrayList<CompletableFuture<Result>>();
         try {
             while (true) {
                 var entries = new ArrayList<StoredEntry>();
                 var writes = new TreeMap<String, Object>();
-                var futures = new ArrayList<CompletableFuture<Result>>();
+                futures = new ArrayList<>();
                 var results = new ArrayList<Result>();
                 var next = inbox.take();
                 long batchStartNanos = System.nanoTime();
@@ -180,6 +181,9 @@ public final class Sequencer implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             fail(e);
         }
+        if (failure != null) {
+            futures.forEach(future -> future.completeExceptionally(failed()));
+        }
     }
 
     /**
@@ -211,9 +215,10 @@ public final class Sequencer implements AutoCloseable {
 
     private void commit() {
         var store = ledger.store();
+        Sealed sealed = STOP;
         try {
             while (true) {
-                var sealed = commits.take();
+                sealed = commits.take();
                 if (sealed == STOP) {
                     return;
                 }
@@ -232,13 +237,18 @@ public final class Sequencer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (StoreException | RuntimeException | Error e) {
             fail(e);
+            sealed.futures.forEach(future -> future.completeExceptionally(failed()));
         }
     }
 
     /** After a failure the in-memory state may be ahead of the store: nothing more is accepted until reopened. */
     private void fail(Throwable cause) {
         failure = cause;
-        inbox.forEach(pending -> pending.result.completeExceptionally(failed()));
+        inbox.forEach(pending -> {
+            if (pending.result != null) {
+                pending.result.completeExceptionally(failed());
+            }
+        });
         commits.forEach(sealed -> sealed.futures.forEach(future -> future.completeExceptionally(failed())));
         sequencer.interrupt();
         committer.interrupt();

@@ -140,6 +140,25 @@ class LedgerTest {
     }
 
     @Test
+    void aFailingStoreStopsTheAppendWithoutHangingAndLosesNothingDurable() throws Exception {
+        TestLedgers.append(dir, List.of(transfer(0, 1, 1, 10)));
+        sql("CREATE TRIGGER injected BEFORE INSERT ON entries WHEN NEW.position >= 3 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+        var lines = new ArrayList<String>();
+        for (int nonce = 2; nonce <= 2_000; nonce++) {
+            lines.add(transfer(0, nonce, 1, 1));
+        }
+        assertThatThrownBy(() -> TestLedgers.append(dir, lines)).hasMessageContaining("disk on fire");
+        sql("DROP TRIGGER injected");
+        try (var ledger = Ledger.openForReading(dir)) {
+            assertThat(ledger.size()).isLessThanOrEqualTo(3);
+        }
+        Replayer.verify(dir);
+        var results = TestLedgers.append(dir, List.of(transfer(2, 1, 1, 1)));
+        assertThat(results.getFirst()).isInstanceOf(Result.Accepted.class);
+        Replayer.verify(dir);
+    }
+
+    @Test
     void oneWriterAtATime() throws Exception {
         try (var ledger = Ledger.openForWriting(dir)) {
             assertThatThrownBy(() -> Ledger.openForWriting(dir)).hasMessageContaining("another process is writing");
