@@ -128,6 +128,11 @@ public final class Searcher {
         return all;
     }
 
+    /** P(token) = count(token) / corpus tokens (separators excluded); 0 for a token the corpus lacks. */
+    public double unigramProbability(int token) {
+        return (double) unigramCount(token) / index.corpusTokenCount();
+    }
+
     /** The number of times a single token occurs in the corpus; cached, as every trace asks for the same tokens. */
     public long unigramCount(int token) {
         if (token < 0 || token >= UNIGRAM_CACHE_TOKENS) {
