@@ -321,7 +321,7 @@ public final class AttributionBench {
             var grid = new ArrayList<TraceParameters>();
             grid.add(TraceParameters.DEFAULTS);
             if (options.containsKey("--grid")) {
-                for (int minSpan : new int[] {6, 7, 8, 10}) {
+                for (int minSpan : new int[] {6, 7, 10}) {
                     grid.add(new TraceParameters(minSpan, 100, 10, 5));
                 }
                 grid.add(new TraceParameters(6, 100, 1, 5));
