@@ -67,10 +67,6 @@ public final class DocumentTable {
         }
     }
 
-    public int count() {
-        return starts.length;
-    }
-
     /** The document holding a token position (positions of separators belong to the document before). */
     public int documentAt(long position) {
         int found = Arrays.binarySearch(starts, position);

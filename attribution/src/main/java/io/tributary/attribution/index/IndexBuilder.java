@@ -122,11 +122,6 @@ public final class IndexBuilder implements AutoCloseable {
         return new Encoded(document.contributionId(), hash, tokenizer.encode(document.text()));
     }
 
-    public void add(Document document) throws IOException {
-        var encoded = encode(document);
-        addTokens(encoded.contributionId(), encoded.contentHash(), encoded.tokens());
-    }
-
     /** Adds a document given as tokens (benchmarks generate synthetic corpora this way). */
     public void addTokens(String contributionId, byte[] contentHash, int[] tokens) throws IOException {
         checkOpen();

@@ -195,18 +195,32 @@ public final class SuffixArrays {
     /**
      * Gives equal LMS substrings equal names in sorted order and writes the names, in text order, to
      * sa[n - lmsCount, n) as the reduced string. LMS positions are at least two apart, so position / 2 is a
-     * collision-free slot in sa[lmsCount, n) while naming.
+     * collision-free slot in sa[lmsCount, n): it first holds the length of the position's LMS substring (up to and
+     * including the next LMS position; 0 for the last one, which ends at the virtual end marker and is unique), then
+     * its name. Two LMS substrings of equal length with equal symbols are equal, types included, because the types
+     * follow from the symbols and the S type of their final position.
      */
     private static int nameLmsSubstrings(int[] text, int offset, int[] sa, int n, int lmsCount, long[] sTypes) {
+        int next = n;
+        for (int i = n - 1; i >= 1; i--) {
+            if (isLms(sTypes, i)) {
+                sa[lmsCount + (i >>> 1)] = next == n ? 0 : next - i + 1;
+                next = i;
+            }
+        }
         int name = 0;
         int previous = -1;
+        int previousLength = 0;
         for (int i = 0; i < lmsCount; i++) {
             int position = sa[i];
-            if (previous < 0 || !sameLmsSubstring(text, offset, n, sTypes, previous, position)) {
+            int slot = lmsCount + (position >>> 1);
+            int length = sa[slot];
+            if (length == 0 || length != previousLength || !sameSymbols(text, offset, previous, position, length)) {
                 name++;
                 previous = position;
+                previousLength = length;
             }
-            sa[lmsCount + (position >>> 1)] = name - 1;
+            sa[slot] = name - 1;
         }
         for (int i = n - 1, j = n - 1; i >= lmsCount; i--) {
             if (sa[i] >= 0) {
@@ -216,17 +230,12 @@ public final class SuffixArrays {
         return name;
     }
 
-    private static boolean sameLmsSubstring(int[] text, int offset, int n, long[] sTypes, int a, int b) {
-        for (int d = 0; ; d++) {
-            if (a + d == n || b + d == n) {
+    private static boolean sameSymbols(int[] text, int offset, int a, int b, int length) {
+        for (int d = 0; d < length; d++) {
+            if (text[offset + a + d] != text[offset + b + d]) {
                 return false;
-            }
-            if (text[offset + a + d] != text[offset + b + d] || isS(sTypes, a + d) != isS(sTypes, b + d)) {
-                return false;
-            }
-            if (d > 0 && (isLms(sTypes, a + d) || isLms(sTypes, b + d))) {
-                return true;
             }
         }
+        return true;
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The queries of an index over all its shards: counts add up, longest prefixes take the maximum, occurrences are
- * merged in (shard, position) order. With more than one shard, shards are searched in parallel.
+ * merged in (shard, position) order. The batch of longest-prefix searches of a trace is spread over all cores (per
+ * shard and slice of the output); single queries visit the shards in turn.
  */
 public final class Searcher {
 
@@ -127,6 +128,11 @@ public final class Searcher {
         return all;
     }
 
+    /** P(token) = count(token) / corpus tokens (separators excluded); 0 for a token the corpus lacks. */
+    public double unigramProbability(int token) {
+        return (double) unigramCount(token) / index.corpusTokenCount();
+    }
+
     /** The number of times a single token occurs in the corpus; cached, as every trace asks for the same tokens. */
     public long unigramCount(int token) {
         if (token < 0 || token >= UNIGRAM_CACHE_TOKENS) {
@@ -140,18 +146,14 @@ public final class Searcher {
         return cached;
     }
 
+    /**
+     * Runs one small search on every shard, one after the other: a search takes microseconds, less than handing it
+     * to another thread would.
+     */
     private <T> List<T> perShard(Function<Shard, T> search) {
-        var shards = index.shards();
-        if (shards.size() == 1) {
-            return List.of(search.apply(shards.getFirst()));
-        }
-        var futures = new ArrayList<Future<T>>(shards.size());
-        for (var shard : shards) {
-            futures.add(SHARD_THREADS.submit(() -> search.apply(shard)));
-        }
-        var results = new ArrayList<T>(shards.size());
-        for (var future : futures) {
-            results.add(join(future));
+        var results = new ArrayList<T>(index.shards().size());
+        for (var shard : index.shards()) {
+            results.add(search.apply(shard));
         }
         return results;
     }

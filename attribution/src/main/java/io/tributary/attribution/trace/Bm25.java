@@ -2,10 +2,8 @@ package io.tributary.attribution.trace;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Okapi BM25 (k1 = 1.5, b = 0.75) of snippets against a query, with document frequencies taken over the snippets
@@ -19,36 +17,42 @@ final class Bm25 {
     private Bm25() {
     }
 
+    /**
+     * Scores each snippet. Only query terms contribute, so terms are numbered from the query once and each snippet
+     * term costs one lookup.
+     */
     static double[] scores(String query, List<String> snippets) {
-        var queryTerms = new LinkedHashSet<>(terms(query));
-        var documents = new ArrayList<Map<String, Integer>>(snippets.size());
-        var lengths = new int[snippets.size()];
-        var documentFrequency = new HashMap<String, Integer>();
+        var termNumbers = new HashMap<String, Integer>();
+        for (var term : terms(query)) {
+            termNumbers.putIfAbsent(term, termNumbers.size());
+        }
+        int documents = snippets.size();
+        var frequencies = new int[documents][termNumbers.size()];
+        var lengths = new int[documents];
+        var documentFrequency = new int[termNumbers.size()];
         long totalLength = 0;
-        for (int d = 0; d < snippets.size(); d++) {
-            var frequencies = new HashMap<String, Integer>();
+        for (int d = 0; d < documents; d++) {
             var terms = terms(snippets.get(d));
             for (var term : terms) {
-                frequencies.merge(term, 1, Integer::sum);
+                var number = termNumbers.get(term);
+                if (number != null && frequencies[d][number]++ == 0) {
+                    documentFrequency[number]++;
+                }
             }
-            for (var term : frequencies.keySet()) {
-                documentFrequency.merge(term, 1, Integer::sum);
-            }
-            documents.add(frequencies);
             lengths[d] = terms.size();
             totalLength += terms.size();
         }
-        double averageLength = snippets.isEmpty() ? 0 : Math.max(1e-9, (double) totalLength / snippets.size());
-        var scores = new double[snippets.size()];
-        for (int d = 0; d < snippets.size(); d++) {
+        double averageLength = documents == 0 ? 0 : Math.max(1e-9, (double) totalLength / documents);
+        var scores = new double[documents];
+        for (int d = 0; d < documents; d++) {
             double score = 0;
-            for (var term : queryTerms) {
-                int frequency = documents.get(d).getOrDefault(term, 0);
+            for (int t = 0; t < documentFrequency.length; t++) {
+                int frequency = frequencies[d][t];
                 if (frequency == 0) {
                     continue;
                 }
-                int containing = documentFrequency.get(term);
-                double idf = StrictMath.log(1 + (snippets.size() - containing + 0.5) / (containing + 0.5));
+                int containing = documentFrequency[t];
+                double idf = StrictMath.log(1 + (documents - containing + 0.5) / (containing + 0.5));
                 score += idf * frequency * (K1 + 1)
                         / (frequency + K1 * (1 - B + B * lengths[d] / averageLength));
             }

@@ -107,11 +107,9 @@ public final class Tracer {
     }
 
     private double logProbability(int[] tokens, int start, int length, Map<Integer, Double> cache) {
-        double corpus = searcher.index().corpusTokenCount();
         double sum = 0;
         for (int i = start; i < start + length; i++) {
-            sum += cache.computeIfAbsent(tokens[i],
-                    token -> StrictMath.log(searcher.unigramCount(token) / corpus));
+            sum += cache.computeIfAbsent(tokens[i], token -> StrictMath.log(searcher.unigramProbability(token)));
         }
         return sum;
     }

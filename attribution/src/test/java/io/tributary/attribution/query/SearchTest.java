@@ -46,6 +46,8 @@ class SearchTest {
                 assertThat(longest).as("seed %d query %d", SEED, q).isEqualTo(bruteLongest(documents, query));
                 assertThat(searcher.occurrences(query, 0, query.length, Integer.MAX_VALUE))
                         .hasSize((int) bruteCount(documents, query, query.length));
+                assertThat(searcher.unigramProbability(query[0])).isEqualTo(
+                        (double) bruteCount(documents, query, 1) / documents.stream().mapToInt(d -> d.length).sum());
             }
         }
     }

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
 
 /**
  * {@code bench attribution [build|latency|quality|all] [--brown FILE] [--work DIR] [--synthetic-tokens N]
- * [--latency-sizes N,N,...] [--skip-baseline]}: index build throughput (SA-IS against a prefix-doubling baseline, in
+ * [--latency-sizes N[/SHARDS],...] [--grid] [--outputs N] [--skip-baseline]}: index build throughput (SA-IS against a prefix-doubling baseline, in
  * the same run), trace and count latency, bytes per token, peak heap, and tracing quality on Brown. Prints Markdown.
  */
 public final class AttributionBench {
@@ -34,11 +34,13 @@ public final class AttributionBench {
     private static final long SEED = 20261124L;
     private static final int OUTPUT_WORDS = 380;
     private static final int TRACE_OUTPUTS = 100;
-    private static final int TRACE_WARMUP_ROUNDS = 3;
-    private static final int TRACE_MEASURED_ROUNDS = 5;
+    private static final int TRACE_WARMUP_ROUNDS = 10;
+    private static final int TRACE_MEASURED_ROUNDS = 10;
     private static final int COUNT_QUERIES = 20_000;
     private static final int LARGE_ARRAY_TOKENS = 10_000_000;
     private static final int WARM_UP_TOKENS = 2_000_000;
+    /** Shards are cut at document boundaries, so an even split needs room for one more document per shard. */
+    private static final int SHARD_SLACK_TOKENS = 10_000;
 
     private final Map<String, String> options;
     private final PrintStream out = System.out;
@@ -138,7 +140,8 @@ public final class AttributionBench {
         text = null;
         HeapPeak.reset();
         long start = System.nanoTime();
-        var summary = fromText ? buildFromJsonLines(target) : buildFromTokens(documents, target);
+        var summary = fromText ? buildFromJsonLines(target)
+                : buildFromTokens(documents, target, IndexFormat.SHARD_TOKENS_DEFAULT);
         double buildSeconds = (System.nanoTime() - start) / 1e9;
         long peak = HeapPeak.peakBytes();
         out.printf("| %s | %,d | %.2f s | %,.0f | %s | %s | %.2f s | %,.0f | %.3f | %,d MiB |%n", name, length,
@@ -191,10 +194,10 @@ public final class AttributionBench {
                 IndexFormat.SHARD_TOKENS_DEFAULT, BuildProgress.NONE);
     }
 
-    private static BuildSummary buildFromTokens(List<int[]> documents, Path target) throws IOException {
+    private static BuildSummary buildFromTokens(List<int[]> documents, Path target, int shardTokens)
+            throws IOException {
         deleteIfExists(target);
-        try (var builder = IndexBuilder.create(target, TokenizerKind.O200K_BASE, IndexFormat.SHARD_TOKENS_DEFAULT,
-                BuildProgress.NONE)) {
+        try (var builder = IndexBuilder.create(target, TokenizerKind.O200K_BASE, shardTokens, BuildProgress.NONE)) {
             var hash = new byte[IndexFormat.CONTENT_HASH_BYTES];
             for (int i = 0; i < documents.size(); i++) {
                 builder.addTokens("synthetic-" + i, hash, documents.get(i));
@@ -224,7 +227,7 @@ public final class AttributionBench {
         out.printf("| index tokens | shards | output tokens (mean) | trace p50 | trace p99 | count p50 "
                 + "| count p99 |%n");
         out.printf("|---|---|---|---|---|---|---|%n");
-        var sizes = options.getOrDefault("--latency-sizes", "1000000,30000000,100000000").split(",");
+        var sizes = options.getOrDefault("--latency-sizes", "1000000,30000000,100000000,100000000/4").split(",");
         var split = QualityEvaluation.split(brown);
         var generator = new SplicedOutputs(split.indexed(), split.heldOut());
         var random = new SplittableRandom(SEED);
@@ -233,13 +236,18 @@ public final class AttributionBench {
             outputs.add(generator.next(random, OUTPUT_WORDS).text());
         }
         for (var size : sizes) {
-            long tokens = Long.parseLong(size.strip());
-            var target = work.resolve("latency-" + tokens);
+            // "N" is an index of N tokens in one shard, "N/S" the same corpus in S shards.
+            var parts = size.strip().split("/");
+            long tokens = Long.parseLong(parts[0]);
+            int shards = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+            var target = work.resolve("latency-" + tokens + (shards > 1 ? "-" + shards + "-shards" : ""));
             if (!Files.exists(target)) {
                 var documents = new ArrayList<int[]>(brownTokens);
                 SyntheticCorpus.generate(brownTokens, tokens - brownTokens.stream().mapToLong(d -> d.length + 1)
                         .sum(), SEED + tokens, (id, document) -> documents.add(document));
-                buildFromTokens(documents, target);
+                int shardTokens = shards == 1 ? IndexFormat.SHARD_TOKENS_DEFAULT
+                        : Math.toIntExact(tokens / shards + SHARD_SLACK_TOKENS);
+                buildFromTokens(documents, target, shardTokens);
             }
             try (var index = AttributionIndex.open(target)) {
                 latencyRow(index, outputs);
@@ -313,7 +321,7 @@ public final class AttributionBench {
             var grid = new ArrayList<TraceParameters>();
             grid.add(TraceParameters.DEFAULTS);
             if (options.containsKey("--grid")) {
-                for (int minSpan : new int[] {6, 7, 8, 10}) {
+                for (int minSpan : new int[] {6, 7, 10}) {
                     grid.add(new TraceParameters(minSpan, 100, 10, 5));
                 }
                 grid.add(new TraceParameters(6, 100, 1, 5));

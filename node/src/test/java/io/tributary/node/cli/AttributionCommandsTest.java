@@ -58,6 +58,11 @@ class AttributionCommandsTest {
         assertThat(missing.exitCode()).isEqualTo(ErrorHandler.EXIT_ERROR);
         assertThat(missing.err()).startsWith("error: index directory is missing");
 
+        var huge = Files.writeString(directory.resolve("huge.txt"), "word ".repeat(TraceCommand.TEXT_FILE_BYTES_MAX));
+        var tooLarge = run("trace", "--index", directory.toString(), "--text-file", huge.toString(), "--json");
+        assertThat(tooLarge.exitCode()).isEqualTo(ErrorHandler.EXIT_ERROR);
+        assertThat(tooLarge.err()).contains("more than the limit");
+
         var empty = Files.writeString(directory.resolve("empty.jsonl"), "");
         var out = directory.resolve("out");
         var build = run("index", "build", "--input", empty.toString(), "--out", out.toString());
