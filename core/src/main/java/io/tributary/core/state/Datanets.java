@@ -2,12 +2,16 @@ package io.tributary.core.state;
 
 import static io.tributary.core.state.Rules.require;
 
+import io.tributary.core.crypto.Bytes;
+import io.tributary.core.merkle.CompactRange;
+import io.tributary.core.merkle.Rfc9162;
 import io.tributary.core.state.Values.Contribution;
 import io.tributary.core.state.Values.Datanet;
 import io.tributary.core.state.Values.DatanetVersion;
 import io.tributary.core.state.Values.Status;
 import io.tributary.core.tx.AssetRef;
 import io.tributary.core.tx.Body;
+import java.util.Base64;
 import java.util.Objects;
 
 /** Datanets: creation, curation of contributions, and frozen versions. */
@@ -19,8 +23,8 @@ final class Datanets {
         var asset = new AssetRef(AssetRef.Kind.DATANET, create.id());
         Assets.issue(changes, asset, signer);
         var control = Objects.requireNonNullElse(create.control(), Body.Control.OWNER);
-        changes.put(Keys.datanet(create.id()), new Datanet(
-                signer, create.name(), create.license(), create.curators(), create.deposit(), control, 0));
+        changes.put(Keys.datanet(create.id()), new Datanet(signer, create.name(), create.license(), create.curators(),
+                create.deposit(), control, 0, 0, Base64.getEncoder().encodeToString(CompactRange.empty().toBytes())));
     }
 
     static void update(Changes changes, String signer, Body.DatanetUpdate update) {
@@ -34,7 +38,7 @@ final class Datanets {
                 Objects.requireNonNullElse(update.curators(), datanet.curators()),
                 Objects.requireNonNullElse(update.deposit(), datanet.deposit()),
                 Objects.requireNonNullElse(update.control(), datanet.control()),
-                datanet.versions()));
+                datanet.versions(), datanet.accepted(), datanet.frontier()));
     }
 
     /** Anyone may propose; the datanet's deposit moves from the contributor's balance into escrow. */
@@ -53,8 +57,13 @@ final class Datanets {
         var contribution = curate(changes, signer, accept.contribution());
         Rules.credit(changes, contribution.contributor(), contribution.deposit());
         changes.put(Keys.contribution(accept.contribution()), withStatus(contribution, Status.ACCEPTED));
-        long since = datanet(changes, contribution.datanet()).versions() + 1;
-        changes.put(Keys.members(contribution.datanet()) + accept.contribution(), new Values.Member(contribution.hash(), since));
+        var datanet = datanet(changes, contribution.datanet());
+        var tree = CompactRange.fromBytes(Base64.getDecoder().decode(datanet.frontier()));
+        tree.append(Rfc9162.leafHash(Bytes.unhex(contribution.hash(), Bytes.SHA256_BYTES)));
+        changes.put(Keys.member(contribution.datanet(), datanet.accepted()),
+                new Values.Member(accept.contribution(), contribution.hash()));
+        changes.put(Keys.datanet(contribution.datanet()),
+                datanet.withAccepted(tree.size(), Base64.getEncoder().encodeToString(tree.toBytes())));
     }
 
     /** A plain rejection returns the deposit; a spam rejection forfeits it to the datanet's shareholders. */
@@ -72,17 +81,16 @@ final class Datanets {
         }
     }
 
-    /** Freezes the accepted set, in contribution-id order, under the RFC 9162 root of their content hashes. */
+    /** Freezes the accepted sequence so far under the RFC 9162 root of their content hashes, in acceptance order. */
     static void freeze(Changes changes, String signer, Body.DatanetFreeze freeze, long timeMillis) {
         var datanet = datanet(changes, freeze.datanet());
         requireCurator(datanet, freeze.datanet(), signer);
+        require(datanet.accepted() > 0, Reason.EMPTY_VERSION, "%s has no accepted contributions", freeze.datanet());
+        var tree = CompactRange.fromBytes(Base64.getDecoder().decode(datanet.frontier()));
         long version = datanet.versions() + 1;
-        var members = VersionMembers.of(changes, freeze.datanet(), version);
-        require(!members.isEmpty(), Reason.EMPTY_VERSION, "%s has no accepted contributions", freeze.datanet());
         changes.put(Keys.version(freeze.datanet(), version),
-                new DatanetVersion(VersionMembers.root(members), members.size(), timeMillis));
-        changes.put(Keys.datanet(freeze.datanet()), new Datanet(datanet.owner(), datanet.name(), datanet.license(),
-                datanet.curators(), datanet.deposit(), datanet.control(), version));
+                new DatanetVersion(Bytes.hex(tree.root()), datanet.accepted(), timeMillis));
+        changes.put(Keys.datanet(freeze.datanet()), datanet.withVersions(version));
     }
 
     private static Contribution curate(Changes changes, String signer, String contributionId) {

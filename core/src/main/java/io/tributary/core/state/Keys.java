@@ -12,7 +12,7 @@ public final class Keys {
     public static final String ACCOUNT = "account/";
     public static final String DATANET = "datanet/";
     public static final String CONTRIBUTION = "contribution/";
-    /** {@code member/<datanet>/<contribution>}: an accepted contribution's {@link Values.Member} entry. */
+    /** {@code member/<datanet>/<n>}: the n-th accepted contribution, n zero-padded so keys sort in acceptance order. */
     public static final String MEMBER = "member/";
     /** {@code content/<datanet>/<hash>}: the contribution that brought this content, so content is proposed once. */
     public static final String CONTENT = "content/";
@@ -38,6 +38,10 @@ public final class Keys {
 
     public static String members(String datanet) {
         return MEMBER + datanet + "/";
+    }
+
+    public static String member(String datanet, long sequence) {
+        return members(datanet) + String.format("%012d", sequence);
     }
 
     public static String content(String datanet, String hash) {

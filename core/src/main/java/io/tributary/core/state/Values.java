@@ -19,10 +19,24 @@ public final class Values {
         public static final Account EMPTY = new Account(0, 0);
     }
 
+    /**
+     * A datanet. Accepted contributions form an append-only sequence, like the log itself: {@code accepted} counts
+     * them and {@code frontier} (base64 of a compact range) holds the Merkle tree of their content hashes, so a
+     * version is a prefix of the sequence and freezing one costs the same however large the datanet.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Datanet(
             String owner, String name, String license, List<String> curators, long deposit, Control control,
-            long versions) {}
+            long versions, long accepted, String frontier) {
+
+        public Datanet withAccepted(long count, String newFrontier) {
+            return new Datanet(owner, name, license, curators, deposit, control, versions, count, newFrontier);
+        }
+
+        public Datanet withVersions(long count) {
+            return new Datanet(owner, name, license, curators, deposit, control, count, accepted, frontier);
+        }
+    }
 
     public enum Status {
         @JsonProperty("proposed") PROPOSED,
@@ -41,11 +55,8 @@ public final class Values {
         }
     }
 
-    /**
-     * An accepted contribution as a member of its datanet: its content hash and the first version that includes it
-     * (the datanet's version count plus one when it was accepted), so any version's members can be listed later.
-     */
-    public record Member(String hash, long since) {}
+    /** The n-th accepted contribution of a datanet ({@code member/<datanet>/<n>}) and its content hash. */
+    public record Member(String contribution, String hash) {}
 
     /** A frozen datanet version: the RFC 9162 root over the content hashes of its accepted contributions. */
     public record DatanetVersion(String root, long contributions, @JsonProperty("time") long timeMillis) {}

@@ -84,7 +84,7 @@ class RulesTest {
         assertApplied(chain.submit(CURATOR, new Body.ContributionAccept(id)));
         assertThat(chain.balance(CONTRIBUTOR)).isEqualTo(1_000_000);
         assertRejected(chain.submit(CURATOR, new Body.ContributionAccept(id)), Reason.WRONG_STATUS);
-        assertThat(chain.state.get(Keys.members("news") + id)).isEqualTo(new Values.Member(HASH_A, 1));
+        assertThat(chain.state.get(Keys.member("news", 0))).isEqualTo(new Values.Member(id, HASH_A));
     }
 
     @Test
@@ -147,10 +147,12 @@ class RulesTest {
         assertThat(version.contributions()).isEqualTo(2);
         var late = propose(CONTRIBUTOR, "c".repeat(64));
         assertApplied(chain.submit(CURATOR, new Body.ContributionAccept(late)));
-        assertThat(VersionMembers.of(chain.state, "news", 1)).containsOnlyKeys(a, b);
+        assertThat(VersionMembers.of(chain.state, "news", 1).sequencedKeySet()).containsExactly(a, b);
         assertThat(VersionMembers.root(VersionMembers.of(chain.state, "news", 1))).isEqualTo(version.root());
-        assertThat(VersionMembers.of(chain.state, "news", 2)).containsOnlyKeys(a, b, late);
-        assertRejected(chain.submit(OWNER, new Body.ModelRegister("m", HASH_A, List.of(), List.of("news@2"), null)),
+        assertApplied(chain.submit(OWNER, new Body.DatanetFreeze("news")));
+        assertThat(VersionMembers.of(chain.state, "news", 2).sequencedKeySet()).containsExactly(a, b, late);
+        assertThat(VersionMembers.of(chain.state, "news", 3)).isEmpty();
+        assertRejected(chain.submit(OWNER, new Body.ModelRegister("m", HASH_A, List.of(), List.of("news@3"), null)),
                 Reason.UNKNOWN_REFERENCE);
         assertApplied(chain.submit(OWNER, new Body.ModelRegister("m", HASH_A, List.of(), List.of("news@1"), null)));
     }

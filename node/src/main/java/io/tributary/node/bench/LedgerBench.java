@@ -52,20 +52,21 @@ public final class LedgerBench {
             Ledger.init(dir, new Body.Genesis(ORIGIN, balances), System.currentTimeMillis());
         }
         try (var ledger = Ledger.openForWriting(dir)) {
-            log.printf("generating and signing %,d transactions (not timed)...%n", count);
-            var lines = new Generator(keys, ledger.state(), ledger.size(), seed).generate(count);
+            int warmUpCount = Math.min(count, WARM_UP_TRANSACTIONS);
+            log.printf("generating and signing %,d + %,d warm-up transactions (not timed)...%n", count, warmUpCount);
+            var generated = new Generator(keys, ledger.state(), ledger.size(), seed).generate(warmUpCount + count);
+            var lines = generated.subList(warmUpCount, generated.size());
             var transactions = new ArrayList<Transaction>(lines.size());
             for (var line : lines) {
                 transactions.add(TxCodec.parse(line));
             }
-            warmUp(lines, transactions, log);
-            long bytesBefore = databaseBytes(dir);
-            // Bytes are counted once the ledger is closed, when SQLite has folded the write-ahead log back in.
+            warmUp(ledger, generated.subList(0, warmUpCount), transactions, log);
             var submitted = new long[count];
             var latencies = new long[count];
             var index = new AtomicInteger();
             var reported = new int[1];
             var rejected = new ArrayList<String>();
+            log.printf("appending %,d transactions (timed)...%n", count);
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             var summary = Appender.append(ledger, lines.iterator(), line -> sequencer -> {
@@ -90,8 +91,9 @@ public final class LedgerBench {
             double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
             log.printf("process CPU per transaction: append %.1f us, signature verification alone %.1f us%n",
                     appendCpuNanos / 1e3 / count, (processCpuNanos() - verifyCpuStart) / 1e3 / count);
+            // Bytes are counted once the ledger is closed, when SQLite has folded the write-ahead log back in.
             ledger.close();
-            double bytesPerTx = (double) (databaseBytes(dir) - bytesBefore) / count;
+            double bytesPerTx = (double) databaseBytes(dir) / ledger.size();
             return new Report(count, count / (appendNanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
                     percentile(commitNanos, 0.99) / 1e6, percentile(latencies, 0.50) / 1e6,
                     percentile(latencies, 0.99) / 1e6, bytesPerTx, signatures, Appender.VERIFY_THREADS, commitNanos.length);
@@ -99,21 +101,21 @@ public final class LedgerBench {
     }
 
     /**
-     * Runs the parse and verify code untimed until the JIT has compiled it, so that neither measurement pays for
-     * warm-up and the two compare like with like.
+     * Appends the warm-up transactions and verifies signatures untimed, so that the JIT has compiled the whole path
+     * before either measurement starts and the two compare like with like.
      */
-    static void warmUp(List<String> lines, List<Transaction> transactions, PrintStream log) throws Exception {
-        log.println("warming up (not timed)...");
-        int count = Math.min(lines.size(), WARM_UP_TRANSACTIONS);
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < count; i++) {
-                TxCodec.parse(lines.get(i));
+    static void warmUp(Ledger ledger, List<String> warmUpLines, List<Transaction> transactions, PrintStream log)
+            throws Exception {
+        log.printf("warming up: appending %,d transactions, verifying signatures (not timed)...%n", warmUpLines.size());
+        Appender.append(ledger, warmUpLines.iterator(), line -> sequencer -> sequencer.submit(line), result -> {
+            if (result instanceof Result.Rejected rejected) {
+                throw new IllegalStateException("a generated warm-up transaction was rejected: " + rejected.reason());
             }
-            verifyAlone(transactions.subList(0, count), Appender.VERIFY_THREADS);
-        }
+        });
+        verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpLines.size())), Appender.VERIFY_THREADS);
     }
 
-    static final int WARM_UP_TRANSACTIONS = 5_000;
+    static final int WARM_UP_TRANSACTIONS = 20_000;
 
     /** Ed25519 verification of every transaction on {@code threads} threads, nothing else. */
     static double verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {

@@ -13,19 +13,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.SequencedMap;
 
 /**
- * The documents of a frozen datanet version, for indexing: one per member contribution in id order, its text read
+ * The documents of a frozen datanet version, for indexing: one per member contribution in acceptance order, its text read
  * from the content store (checked against its hash). The member set is checked against the version's recorded root
  * first, so an index is only ever built from exactly what the ledger froze.
  */
 public final class VersionDocuments implements Iterable<Document> {
 
     private final ContentStore content;
-    private final SortedMap<String, String> members;
+    private final SequencedMap<String, String> members;
 
-    private VersionDocuments(ContentStore content, SortedMap<String, String> members) {
+    private VersionDocuments(ContentStore content, SequencedMap<String, String> members) {
         this.content = content;
         this.members = members;
     }

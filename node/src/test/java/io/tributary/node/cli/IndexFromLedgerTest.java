@@ -30,7 +30,7 @@ class IndexFromLedgerTest {
         String text;
         try (var ledger = Ledger.openForReading(data)) {
             var members = VersionMembers.of(ledger.state(), "brown-sample", 1);
-            contribution = members.firstKey();
+            contribution = members.firstEntry().getKey();
             text = new String(new io.tributary.node.content.ContentStore(ledger.dir().content()).read(members.get(contribution)),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(ledger.state().get(Keys.contribution(contribution))).isNotNull();
