@@ -1,8 +1,9 @@
 package io.tributary.core.crypto;
 
 /**
- * Ed25519 (RFC 8032) through BouncyCastle's low-level implementation: about eight times faster than the JDK
- * provider on this hardware, which matters because verification is the ledger's hot path.
+ * Ed25519 (RFC 8032). Verification, the ledger's hot path, runs in libsodium (through FFM), and only there, so that
+ * every node accepts exactly the same signatures; key generation and signing, which are deterministic and off the
+ * hot path, use BouncyCastle's pure-Java implementation.
  */
 public final class Ed25519 {
 
@@ -35,7 +36,7 @@ public final class Ed25519 {
         if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES) {
             return false;
         }
-        return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
+        return Sodium.verify(publicKey, message, signature);
     }
 
     private static void requireLength(byte[] bytes, int length, String what) {

@@ -210,7 +210,7 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long COMMIT_WAIT_MICROS = 200;
 
     private void commit() {
