@@ -10,8 +10,8 @@ import io.tributary.core.crypto.SigningKey;
 import io.tributary.core.json.Canonical;
 import io.tributary.core.json.Json;
 import io.tributary.core.json.JsonException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 
 /** Reads and writes transactions in the format of DESIGN §3. */
@@ -135,10 +135,10 @@ public final class TxCodec {
     }
 
     private static byte[] message(JsonNode unsigned) {
-        var out = new ByteArrayOutputStream(384);
-        out.writeBytes(SIGNING_PREFIX);
-        Canonical.write(unsigned, out);
-        return out.toByteArray();
+        var canonical = Canonical.bytes(unsigned);
+        var message = Arrays.copyOf(SIGNING_PREFIX, SIGNING_PREFIX.length + canonical.length);
+        System.arraycopy(canonical, 0, message, SIGNING_PREFIX.length, canonical.length);
+        return message;
     }
 
     public static String json(Transaction transaction) {
