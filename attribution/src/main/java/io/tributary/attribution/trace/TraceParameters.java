@@ -5,7 +5,7 @@ package io.tributary.attribution.trace;
  * dropped; the ⌈keepPercent/100 · L⌉ rarest maximal spans are kept; a span found in more than maxDocs contributions
  * earns no credit.
  *
- * <p>The default minimum span is 8 tokens, not DESIGN §6's 6: on the Brown evaluation (docs/benchmarks-attribution.md)
+ * <p>The default minimum span is 8 tokens, not DESIGN §6's 6: on the Brown evaluation (docs/benchmarks.md, Attribution)
  * 6-token spans are mostly common phrases ("at the same time , the") that credit unrelated documents, and precision
  * drops from 0.99 to 0.81 at equal recall.
  */
