@@ -84,7 +84,9 @@ public final class LedgerBench {
             if (summary.rejected() > 0) {
                 throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. " + rejected);
             }
-            var commitNanos = summary.commits().stream().mapToLong(c -> c[0]).sorted().toArray();
+            var commitNanos = summary.stats().commits().stream().mapToLong(c -> c[0]).sorted().toArray();
+            summary.stats().cpuNanosByStage().forEach((stage, nanos) ->
+                    log.printf("CPU per transaction in stage %s: %.1f us%n", stage, nanos / 1e3 / count));
             log.printf("committer busy %.0f%% of the append time%n", 100.0 * Arrays.stream(commitNanos).sum() / appendNanos);
             Arrays.sort(latencies);
             long verifyCpuStart = processCpuNanos();

@@ -1,7 +1,6 @@
 package io.tributary.node.ledger;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,7 +16,7 @@ public final class Appender {
 
     private Appender() {}
 
-    public record Summary(long accepted, long rejected, String checkpoint, List<long[]> commits) {}
+    public record Summary(long accepted, long rejected, String checkpoint, Sequencer.Stats stats) {}
 
     public static <T> Summary append(Ledger ledger, Iterator<T> inputs,
             Function<T, Function<Sequencer, CompletableFuture<Result>>> submission, Consumer<Result> report)
@@ -45,14 +44,12 @@ public final class Appender {
                 Thread.currentThread().interrupt();
             }
         });
-        List<long[]> commits;
+        Sequencer.Stats stats;
         try (var sequencer = new Sequencer(ledger, VERIFY_THREADS)) {
-            commits = sequencer.commitLog().commits();
+            stats = sequencer.stats();
             while (inputs.hasNext()) {
                 pending.put(submission.apply(inputs.next()).apply(sequencer));
             }
-            sequencer.close();
-            commits = sequencer.commitLog().commits();
         } finally {
             pending.put(DONE);
             reporter.join();
@@ -60,7 +57,7 @@ public final class Appender {
         if (failure.get() != null) {
             throw new IllegalStateException("appending failed: " + failure.get().getMessage(), failure.get());
         }
-        return new Summary(counts[0], counts[1], ledger.checkpoint(), commits);
+        return new Summary(counts[0], counts[1], ledger.checkpoint(), stats);
     }
 
     private static final CompletableFuture<Result> DONE = new CompletableFuture<>();

@@ -49,11 +49,13 @@ public final class Sequencer implements AutoCloseable {
     /** True while the committer writes a batch: the sequencer keeps filling the next one meanwhile. */
     private volatile boolean committing;
     private boolean closed;
-    private final CommitLog commitLog = new CommitLog();
+    private final Stats stats = new Stats();
 
-    /** Durations and sizes of the group commits so far, for benchmarks and monitoring. */
-    public static final class CommitLog {
+    /** Group commits (duration, size) and CPU time by stage, for benchmarks and monitoring. */
+    public static final class Stats {
         private final List<long[]> commits = new ArrayList<>();
+        private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> cpuNanos =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         synchronized void record(long nanos, int transactions) {
             commits.add(new long[] {nanos, transactions});
@@ -62,6 +64,25 @@ public final class Sequencer implements AutoCloseable {
         /** Each commit as {@code {nanos, transactions}}, in commit order. */
         public synchronized List<long[]> commits() {
             return List.copyOf(commits);
+        }
+
+        /** CPU time each stage's threads used, complete once the sequencer is closed: verify, sequence, commit. */
+        public java.util.Map<String, Long> cpuNanosByStage() {
+            var result = new java.util.TreeMap<String, Long>();
+            cpuNanos.forEach((stage, nanos) -> result.put(stage, nanos.sum()));
+            return result;
+        }
+
+        /** Wraps a thread's work so that the thread's CPU time is added to {@code stage} when it ends. */
+        Runnable accounted(String stage, Runnable work) {
+            return () -> {
+                try {
+                    work.run();
+                } finally {
+                    long nanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    cpuNanos.computeIfAbsent(stage, key -> new java.util.concurrent.atomic.LongAdder()).add(nanos);
+                }
+            };
         }
     }
 
@@ -83,9 +104,11 @@ public final class Sequencer implements AutoCloseable {
     public Sequencer(Ledger ledger, int verifyThreads) throws StoreException {
         this.ledger = ledger;
         ledger.state();
-        this.verifiers = Executors.newFixedThreadPool(verifyThreads, Thread.ofPlatform().name("verify-", 0).daemon().factory());
-        this.sequencer = Thread.ofPlatform().name("sequencer").start(this::sequence);
-        this.committer = Thread.ofPlatform().name("committer").start(this::commit);
+        var verifyThreadFactory = Thread.ofPlatform().name("verify-", 0).daemon().factory();
+        this.verifiers = Executors.newFixedThreadPool(verifyThreads,
+                work -> verifyThreadFactory.newThread(stats.accounted("verify", work)));
+        this.sequencer = Thread.ofPlatform().name("sequencer").start(stats.accounted("sequence", this::sequence));
+        this.committer = Thread.ofPlatform().name("committer").start(stats.accounted("commit", this::commit));
     }
 
     /** Submits one transaction line; the future completes once its outcome is durable. Blocks when too many are in flight. */
@@ -227,7 +250,7 @@ public final class Sequencer implements AutoCloseable {
                 sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : StateCodec.encodeString(value)));
                 long start = System.nanoTime();
                 store.append(new Batch(sealed.entries, encoded, sealed.frontier));
-                commitLog.record(System.nanoTime() - start, sealed.futures.size());
+                stats.record(System.nanoTime() - start, sealed.futures.size());
                 committing = false;
                 for (int i = 0; i < sealed.futures.size(); i++) {
                     sealed.futures.get(i).complete(sealed.results.get(i));
@@ -258,8 +281,8 @@ public final class Sequencer implements AutoCloseable {
         return new IllegalStateException("the sequencer stopped after a failure: " + failure.getMessage(), failure);
     }
 
-    public CommitLog commitLog() {
-        return commitLog;
+    public Stats stats() {
+        return stats;
     }
 
     /** Stops after everything submitted so far is durable. */
