@@ -69,9 +69,12 @@ public final class LedgerBench {
             log.printf("appending %,d transactions (timed)...%n", count);
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
-            var summary = Appender.append(ledger, lines.iterator(), line -> sequencer -> {
-                submitted[index.getAndIncrement()] = System.nanoTime();
-                return sequencer.submit(line);
+            var summary = Appender.append(ledger, lines.iterator(), () -> true, (sequencer, chunk) -> {
+                long now = System.nanoTime();
+                for (int i = 0; i < chunk.size(); i++) {
+                    submitted[index.getAndIncrement()] = now;
+                }
+                return sequencer.submitLines(chunk);
             }, result -> {
                 latencies[reported[0]] = System.nanoTime() - submitted[reported[0]];
                 reported[0]++;
@@ -109,7 +112,7 @@ public final class LedgerBench {
     static void warmUp(Ledger ledger, List<String> warmUpLines, List<Transaction> transactions, PrintStream log)
             throws Exception {
         log.printf("warming up: appending %,d transactions, verifying signatures (not timed)...%n", warmUpLines.size());
-        Appender.append(ledger, warmUpLines.iterator(), line -> sequencer -> sequencer.submit(line), result -> {
+        Appender.appendLines(ledger, warmUpLines.iterator(), result -> {
             if (result instanceof Result.Rejected rejected) {
                 throw new IllegalStateException("a generated warm-up transaction was rejected: " + rejected.reason());
             }

@@ -18,7 +18,7 @@ final class BoundedLines implements Iterator<String> {
     private boolean ended;
 
     BoundedLines(Reader reader, int limit) {
-        this.reader = reader;
+        this.reader = reader instanceof java.io.BufferedReader ? reader : new java.io.BufferedReader(reader);
         this.limit = limit;
     }
 
@@ -41,6 +41,15 @@ final class BoundedLines implements Iterator<String> {
         var line = next;
         next = null;
         return line;
+    }
+
+    /** True when the next line can be read without waiting for the producer (or the input has ended). */
+    boolean moreBuffered() {
+        try {
+            return ended || next != null || reader.ready();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String readLine() {

@@ -7,6 +7,7 @@ import io.tributary.node.content.ContentStore;
 import io.tributary.node.ledger.Appender;
 import io.tributary.node.ledger.Ledger;
 import io.tributary.node.ledger.Result;
+import io.tributary.node.ledger.Sequencer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ final class ContributeCommand implements Callable<Integer> {
                     Map.of("name", file.getFileName().toString()));
             var tx = TxCodec.sign(key, body, ledger.nextNonce(key.account().value()), System.currentTimeMillis());
             var rejected = new boolean[1];
-            Appender.append(ledger, List.of(tx).iterator(), each -> sequencer -> sequencer.submit(each), result -> {
+            Appender.append(ledger, List.of(tx).iterator(), () -> true, Sequencer::submitTransactions, result -> {
                 rejected[0] = result instanceof Result.Rejected;
                 System.out.println(Output.result(result));
             });

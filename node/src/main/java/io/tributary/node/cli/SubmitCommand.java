@@ -3,6 +3,7 @@ package io.tributary.node.cli;
 import io.tributary.core.tx.TxCodec;
 import io.tributary.node.ledger.Appender;
 import io.tributary.node.ledger.Ledger;
+import io.tributary.node.ledger.Sequencer;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,9 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (var ledger = Ledger.openForWriting(data.dir); Reader reader = open()) {
             var out = System.out;
-            var summary = Appender.append(ledger, new BoundedLines(reader, TxCodec.TX_BYTES_MAX),
-                    line -> sequencer -> sequencer.submit(line), result -> out.println(Output.result(result)));
+            var lines = new BoundedLines(reader, TxCodec.TX_BYTES_MAX);
+            var summary = Appender.append(ledger, lines, lines::moreBuffered, Sequencer::submitLines,
+                    result -> out.println(Output.result(result)));
             out.flush();
             return summary.rejected() == 0 ? 0 : 1;
         }

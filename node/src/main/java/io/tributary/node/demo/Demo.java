@@ -16,6 +16,7 @@ import io.tributary.node.ledger.Appender;
 import io.tributary.node.ledger.Ledger;
 import io.tributary.node.ledger.Replayer;
 import io.tributary.node.ledger.Result;
+import io.tributary.node.ledger.Sequencer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -151,7 +152,7 @@ public final class Demo {
     private void record(Ledger ledger, String title, List<Transaction> transactions) throws Exception {
         out.printf("%n%s%n", title);
         var index = new int[1];
-        Appender.append(ledger, transactions.iterator(), tx -> sequencer -> sequencer.submit(tx), result -> {
+        Appender.append(ledger, transactions.iterator(), () -> true, Sequencer::submitTransactions, result -> {
             var tx = transactions.get(index[0]++);
             switch (result) {
                 case Result.Accepted accepted -> out.printf("  #%-3d %-21s %s%n", accepted.index(), TxType.of(tx.body()).typeName(),

@@ -1,10 +1,15 @@
 package io.tributary.node.ledger;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Appends a stream of transactions through a {@link Sequencer} and reports each outcome, in input order, as soon as
@@ -18,37 +23,37 @@ public final class Appender {
 
     public record Summary(long accepted, long rejected, String checkpoint, Sequencer.Stats stats) {}
 
-    public static <T> Summary append(Ledger ledger, Iterator<T> inputs,
-            Function<T, Function<Sequencer, CompletableFuture<Result>>> submission, Consumer<Result> report)
-            throws Exception {
-        var pending = new ArrayBlockingQueue<CompletableFuture<Result>>(Sequencer.IN_FLIGHT_MAX);
+    /** Submits one chunk of inputs to the sequencer: {@link Sequencer#submitLines} or {@link Sequencer#submitTransactions}. */
+    public interface Submission<T> extends BiFunction<Sequencer, List<T>, CompletableFuture<List<Result>>> {}
+
+    public static Summary appendLines(Ledger ledger, Iterator<String> lines, Consumer<Result> report) throws Exception {
+        return append(ledger, lines, () -> true, Sequencer::submitLines, report);
+    }
+
+    /**
+     * Reads {@code inputs} in chunks of up to {@link Sequencer#CHUNK_TRANSACTIONS_MAX}; a chunk is submitted early
+     * when {@code moreBuffered} says the next input would have to be waited for, so a slow producer's transactions
+     * are not held back.
+     */
+    public static <T> Summary append(Ledger ledger, Iterator<T> inputs, BooleanSupplier moreBuffered,
+            Submission<T> submission, Consumer<Result> report) throws Exception {
+        var pending = new ArrayBlockingQueue<CompletableFuture<List<Result>>>(Sequencer.IN_FLIGHT_CHUNKS_MAX);
         var counts = new long[2];
-        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
-        var reporter = Thread.ofPlatform().name("reporter").start(() -> {
-            try {
-                while (true) {
-                    var future = pending.take();
-                    if (future == DONE) {
-                        return;
-                    }
-                    try {
-                        var result = future.join();
-                        counts[result instanceof Result.Accepted ? 0 : 1]++;
-                        report.accept(result);
-                    } catch (java.util.concurrent.CompletionException e) {
-                        // Keep draining so the submitting thread never blocks on a full queue; report it after.
-                        failure.compareAndSet(null, e.getCause());
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        var failure = new AtomicReference<Throwable>();
+        var reporter = Thread.ofPlatform().name("reporter").start(() -> report(pending, counts, failure, report));
         Sequencer.Stats stats;
         try (var sequencer = new Sequencer(ledger, VERIFY_THREADS)) {
             stats = sequencer.stats();
+            var chunk = new ArrayList<T>(Sequencer.CHUNK_TRANSACTIONS_MAX);
             while (inputs.hasNext()) {
-                pending.put(submission.apply(inputs.next()).apply(sequencer));
+                chunk.add(inputs.next());
+                if (chunk.size() == Sequencer.CHUNK_TRANSACTIONS_MAX || !moreBuffered.getAsBoolean()) {
+                    pending.put(submission.apply(sequencer, chunk));
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                pending.put(submission.apply(sequencer, chunk));
             }
         } finally {
             pending.put(DONE);
@@ -60,5 +65,28 @@ public final class Appender {
         return new Summary(counts[0], counts[1], ledger.checkpoint(), stats);
     }
 
-    private static final CompletableFuture<Result> DONE = new CompletableFuture<>();
+    /** Reports outcomes in order; after a failure it keeps draining so the submitting thread never blocks. */
+    private static void report(ArrayBlockingQueue<CompletableFuture<List<Result>>> pending, long[] counts,
+            AtomicReference<Throwable> failure, Consumer<Result> report) {
+        try {
+            while (true) {
+                var future = pending.take();
+                if (future == DONE) {
+                    return;
+                }
+                try {
+                    for (var result : future.join()) {
+                        counts[result instanceof Result.Accepted ? 0 : 1]++;
+                        report.accept(result);
+                    }
+                } catch (CompletionException e) {
+                    failure.compareAndSet(null, e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final CompletableFuture<List<Result>> DONE = new CompletableFuture<>();
 }

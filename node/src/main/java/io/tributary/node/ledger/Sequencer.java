@@ -1,5 +1,6 @@
 package io.tributary.node.ledger;
 
+import io.tributary.core.merkle.CompactRange;
 import io.tributary.core.merkle.Rfc9162;
 import io.tributary.core.state.Outcome;
 import io.tributary.core.state.Reason;
@@ -36,12 +37,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sequencer implements AutoCloseable {
 
-    public static final int IN_FLIGHT_MAX = 8_192;
+    /** Transactions a chunk holds at most: enough to amortise the hand-offs, few enough to keep latency low. */
+    public static final int CHUNK_TRANSACTIONS_MAX = 64;
+    /** Chunks waiting for the sequencer at most. */
+    public static final int IN_FLIGHT_CHUNKS_MAX = 128;
     public static final int BATCH_COUNT_MAX = 8_192;
 
     private final Ledger ledger;
     private final ExecutorService verifiers;
-    private final BlockingQueue<Pending> inbox = new LinkedBlockingQueue<>(IN_FLIGHT_MAX);
+    private final BlockingQueue<Pending> inbox = new LinkedBlockingQueue<>(IN_FLIGHT_CHUNKS_MAX);
     private final BlockingQueue<Sealed> commits = new ArrayBlockingQueue<>(1);
     private final Thread sequencer;
     private final Thread committer;
@@ -86,7 +90,8 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    private record Pending(CompletableFuture<Checked> checked, CompletableFuture<Result> result) {}
+    /** A chunk of transactions in submission order: checked together, sequenced together, reported together. */
+    private record Pending(CompletableFuture<List<Checked>> checked, CompletableFuture<List<Result>> result) {}
 
     /** A transaction after the parallel stage: well formed and signed, or why not. */
     private sealed interface Checked {
@@ -97,7 +102,7 @@ public final class Sequencer implements AutoCloseable {
 
     /** A batch ready to commit; {@code results} are completed in order once it is durable. */
     private record Sealed(List<StoredEntry> entries, TreeMap<String, Object> writes, byte[] frontier,
-            List<CompletableFuture<Result>> futures, List<Result> results) {}
+            List<CompletableFuture<List<Result>>> futures, List<List<Result>> results) {}
 
     private static final Sealed STOP = new Sealed(List.of(), new TreeMap<>(), new byte[0], List.of(), List.of());
 
@@ -111,17 +116,27 @@ public final class Sequencer implements AutoCloseable {
         this.committer = Thread.ofPlatform().name("committer").start(stats.accounted("commit", this::commit));
     }
 
-    /** Submits one transaction line; the future completes once its outcome is durable. Blocks when too many are in flight. */
-    public CompletableFuture<Result> submit(String line) {
-        return enqueue(CompletableFuture.supplyAsync(() -> check(line), verifiers));
+    /**
+     * Submits transaction lines as one chunk; the future completes, with their outcomes in order, once all of them
+     * are durable. Chunks cost one hand-off between threads instead of one per transaction. Blocks when too many are
+     * in flight.
+     */
+    public CompletableFuture<List<Result>> submitLines(List<String> lines) {
+        var chunk = List.copyOf(lines);
+        return enqueue(CompletableFuture.supplyAsync(() -> chunk.stream().map(Sequencer::check).toList(), verifiers));
+    }
+
+    public CompletableFuture<List<Result>> submitTransactions(List<Transaction> transactions) {
+        var chunk = List.copyOf(transactions);
+        return enqueue(CompletableFuture.supplyAsync(() -> chunk.stream().map(Sequencer::check).toList(), verifiers));
     }
 
     public CompletableFuture<Result> submit(Transaction tx) {
-        return enqueue(CompletableFuture.supplyAsync(() -> check(tx), verifiers));
+        return submitTransactions(List.of(tx)).thenApply(List::getFirst);
     }
 
-    private CompletableFuture<Result> enqueue(CompletableFuture<Checked> checked) {
-        var result = new CompletableFuture<Result>();
+    private CompletableFuture<List<Result>> enqueue(CompletableFuture<List<Checked>> checked) {
+        var result = new CompletableFuture<List<Result>>();
         if (failure != null) {
             result.completeExceptionally(failed());
             return result;
@@ -160,36 +175,29 @@ public final class Sequencer implements AutoCloseable {
             return;
         }
         var frontier = ledger.frontier();
-        var futures = new ArrayList<CompletableFuture<Result>>();
+        var futures = new ArrayList<CompletableFuture<List<Result>>>();
         try {
             while (true) {
                 var entries = new ArrayList<StoredEntry>();
                 var writes = new TreeMap<String, Object>();
                 futures = new ArrayList<>();
-                var results = new ArrayList<Result>();
+                var results = new ArrayList<List<Result>>();
+                int transactions = 0;
                 var next = inbox.take();
                 long batchStartNanos = System.nanoTime();
                 while (next != null) {
                     if (next.checked == null) {
                         break;
                     }
-                    var result = switch (next.checked.join()) {
-                        case Checked.Invalid invalid -> new Result.Rejected(invalid.reason());
-                        case Checked.Valid valid -> switch (Rules.apply(state, valid.tx(), frontier.size())) {
-                            case Outcome.Rejected rejected -> new Result.Rejected(rejected.message());
-                            case Outcome.Applied applied -> {
-                                state.apply(applied.writes());
-                                writes.putAll(applied.writes());
-                                long index = frontier.size();
-                                frontier.append(valid.leafHash());
-                                entries.add(new StoredEntry(index, valid.tx().id(), valid.tx().bytes(), valid.leafHash()));
-                                yield new Result.Accepted(valid.tx().id(), index);
-                            }
-                        };
-                    };
+                    var chunk = next.checked.join();
+                    var chunkResults = new ArrayList<Result>(chunk.size());
+                    for (var checked : chunk) {
+                        chunkResults.add(apply(checked, state, frontier, entries, writes));
+                    }
                     futures.add(next.result);
-                    results.add(result);
-                    next = futures.size() < BATCH_COUNT_MAX ? nextForBatch(batchStartNanos) : null;
+                    results.add(chunkResults);
+                    transactions += chunk.size();
+                    next = transactions < BATCH_COUNT_MAX ? nextForBatch(batchStartNanos) : null;
                 }
                 if (!futures.isEmpty()) {
                     commits.put(new Sealed(entries, writes, frontier.toBytes(), futures, results));
@@ -209,8 +217,27 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
+    /** Applies one checked transaction to the state and the open batch; rejections change nothing. */
+    private static Result apply(Checked checked, State state, CompactRange frontier, List<StoredEntry> entries,
+            TreeMap<String, Object> writes) {
+        return switch (checked) {
+            case Checked.Invalid invalid -> new Result.Rejected(invalid.reason());
+            case Checked.Valid valid -> switch (Rules.apply(state, valid.tx(), frontier.size())) {
+                case Outcome.Rejected rejected -> new Result.Rejected(rejected.message());
+                case Outcome.Applied applied -> {
+                    state.apply(applied.writes());
+                    writes.putAll(applied.writes());
+                    long index = frontier.size();
+                    frontier.append(valid.leafHash());
+                    entries.add(new StoredEntry(index, valid.tx().id(), valid.tx().bytes(), valid.leafHash()));
+                    yield new Result.Accepted(valid.tx().id(), index);
+                }
+            };
+        };
+    }
+
     /**
-     * The next transaction for the open batch, or null to seal it. A batch keeps growing while the committer is busy
+     * The next chunk for the open batch, or null to seal it. A batch keeps growing while the committer is busy
      * (sealing it early would only make it wait in the queue, smaller) and, while more transactions are coming, until
      * it is {@link #COMMIT_INTERVAL_NANOS} old: each commit costs an fsync, so fewer, larger commits carry more
      * transactions per second at the price of a few milliseconds of latency. With nothing more coming it is sealed at
@@ -250,7 +277,7 @@ public final class Sequencer implements AutoCloseable {
                 sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : StateCodec.encodeString(value)));
                 long start = System.nanoTime();
                 store.append(new Batch(sealed.entries, encoded, sealed.frontier));
-                stats.record(System.nanoTime() - start, sealed.futures.size());
+                stats.record(System.nanoTime() - start, sealed.entries.size());
                 committing = false;
                 for (int i = 0; i < sealed.futures.size(); i++) {
                     sealed.futures.get(i).complete(sealed.results.get(i));

@@ -38,7 +38,7 @@ public final class TestLedgers {
     public static List<Result> append(Path dir, List<String> lines) throws Exception {
         var results = new ArrayList<Result>();
         try (var ledger = Ledger.openForWriting(dir)) {
-            Appender.append(ledger, lines.iterator(), line -> sequencer -> sequencer.submit(line), results::add);
+            Appender.appendLines(ledger, lines.iterator(), results::add);
         }
         return results;
     }
