@@ -38,9 +38,9 @@ import java.util.concurrent.TimeUnit;
 public final class Sequencer implements AutoCloseable {
 
     /** Transactions a chunk holds at most: enough to amortise the hand-offs, few enough to keep latency low. */
-    public static final int CHUNK_TRANSACTIONS_MAX = 64;
+    public static final int CHUNK_TRANSACTIONS_MAX = 256;
     /** Chunks waiting for the sequencer at most. */
-    public static final int IN_FLIGHT_CHUNKS_MAX = 128;
+    public static final int IN_FLIGHT_CHUNKS_MAX = 32;
     public static final int BATCH_COUNT_MAX = 8_192;
 
     private final Ledger ledger;
