@@ -4,7 +4,7 @@ import io.tributary.core.tx.AssetRef;
 
 /**
  * The typed paths of the state. Sorting keys sorts the state, so a prefix scan finds, say, the members of a
- * datanet in contribution-id order.
+ * datanet in acceptance order.
  */
 public final class Keys {
 
