@@ -69,6 +69,9 @@ public final class LedgerBench {
             log.printf("appending %,d transactions (timed)...%n", count);
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long mainCpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long compileMillisStart = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long gcMillisStart = gcMillis();
             var summary = Appender.append(ledger, lines.iterator(), () -> true, (sequencer, chunk) -> {
                 long now = System.nanoTime();
                 for (int i = 0; i < chunk.size(); i++) {
@@ -84,6 +87,12 @@ public final class LedgerBench {
             });
             long appendNanos = System.nanoTime() - start;
             long appendCpuNanos = processCpuNanos() - cpuStart;
+            log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms, GC %d ms%n",
+                    (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpuStart)
+                            / 1e3 / count,
+                    java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+                            - compileMillisStart,
+                    gcMillis() - gcMillisStart);
             if (summary.rejected() > 0) {
                 throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. " + rejected);
             }
@@ -120,7 +129,7 @@ public final class LedgerBench {
         verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpLines.size())), Appender.VERIFY_THREADS);
     }
 
-    static final int WARM_UP_TRANSACTIONS = 20_000;
+    static final int WARM_UP_TRANSACTIONS = 50_000;
 
     /** Ed25519 verification of every transaction on {@code threads} threads, nothing else. */
     static double verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {
@@ -145,6 +154,11 @@ public final class LedgerBench {
             throw new IllegalStateException(failures.get() + " signatures failed to verify");
         }
         return transactions.size() / (nanos / 1e9);
+    }
+
+    static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /** CPU time of the whole process: tells where time goes even when other processes share the cores. */

@@ -40,10 +40,12 @@ public final class Appender {
         var pending = new ArrayBlockingQueue<CompletableFuture<List<Result>>>(Sequencer.IN_FLIGHT_CHUNKS_MAX);
         var counts = new long[2];
         var failure = new AtomicReference<Throwable>();
-        var reporter = Thread.ofPlatform().name("reporter").start(() -> report(pending, counts, failure, report));
         Sequencer.Stats stats;
+        Thread reporter = null;
         try (var sequencer = new Sequencer(ledger, VERIFY_THREADS)) {
             stats = sequencer.stats();
+            reporter = Thread.ofPlatform().name("reporter")
+                    .start(stats.accounted("report", () -> report(pending, counts, failure, report)));
             var chunk = new ArrayList<T>(Sequencer.CHUNK_TRANSACTIONS_MAX);
             while (inputs.hasNext()) {
                 chunk.add(inputs.next());
@@ -57,7 +59,9 @@ public final class Appender {
             }
         } finally {
             pending.put(DONE);
-            reporter.join();
+            if (reporter != null) {
+                reporter.join();
+            }
         }
         if (failure.get() != null) {
             throw new IllegalStateException("appending failed: " + failure.get().getMessage(), failure.get());
