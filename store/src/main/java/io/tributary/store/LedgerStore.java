@@ -42,9 +42,6 @@ public interface LedgerStore extends AutoCloseable {
     /** A full integrity check of the database file; empty when it is sound, else what is wrong. */
     Optional<String> integrityProblem() throws StoreException;
 
-    /** Bytes the database occupies on disk. */
-    long sizeOnDiskBytes() throws StoreException;
-
     @Override
     void close() throws StoreException;
 }

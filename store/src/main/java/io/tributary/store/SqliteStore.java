@@ -200,11 +200,6 @@ public final class SqliteStore implements LedgerStore {
         return result.equals("ok") ? Optional.empty() : Optional.of(result);
     }
 
-    @Override
-    public long sizeOnDiskBytes() throws StoreException {
-        return queryLong("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
-    }
-
     /**
      * Copies the write-ahead log back into the database from a connection of its own, so that no commit waits for
      * it (SQLite's automatic checkpoint would run inside the commit that crosses its threshold). PASSIVE never
