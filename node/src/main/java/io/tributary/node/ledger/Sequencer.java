@@ -13,19 +13,24 @@ import io.tributary.core.tx.TxFormatException;
 import io.tributary.store.Batch;
 import io.tributary.store.StoreException;
 import io.tributary.store.StoredEntry;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The single writer of a ledger, as a three-stage pipeline:
+ * The single writer of a ledger, as a three-stage pipeline that passes transactions along in chunks (one hand-off
+ * between threads per chunk, not per transaction):
  * <ol>
  *   <li>parse and signature checks run in parallel on a pool, ahead of the order;</li>
  *   <li>one sequencer thread takes transactions in submission order, applies the rules to the in-memory state and
@@ -41,7 +46,8 @@ public final class Sequencer implements AutoCloseable {
     public static final int CHUNK_TRANSACTIONS_MAX = 256;
     /** Chunks waiting for the sequencer at most. */
     public static final int IN_FLIGHT_CHUNKS_MAX = 32;
-    public static final int BATCH_COUNT_MAX = 8_192;
+    /** Transactions one group commit holds at most. */
+    public static final int BATCH_TRANSACTIONS_MAX = 8_192;
 
     private final Ledger ledger;
     private final ExecutorService verifiers;
@@ -58,8 +64,8 @@ public final class Sequencer implements AutoCloseable {
     /** Group commits (duration, size) and CPU time by stage, for benchmarks and monitoring. */
     public static final class Stats {
         private final List<long[]> commits = new ArrayList<>();
-        private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> cpuNanos =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, LongAdder> cpuNanos =
+                new ConcurrentHashMap<>();
 
         synchronized void record(long nanos, int transactions) {
             commits.add(new long[] {nanos, transactions});
@@ -71,8 +77,8 @@ public final class Sequencer implements AutoCloseable {
         }
 
         /** CPU time each stage's threads used, complete once the sequencer is closed: verify, sequence, commit. */
-        public java.util.Map<String, Long> cpuNanosByStage() {
-            var result = new java.util.TreeMap<String, Long>();
+        public Map<String, Long> cpuNanosByStage() {
+            var result = new TreeMap<String, Long>();
             cpuNanos.forEach((stage, nanos) -> result.put(stage, nanos.sum()));
             return result;
         }
@@ -83,8 +89,8 @@ public final class Sequencer implements AutoCloseable {
                 try {
                     work.run();
                 } finally {
-                    long nanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                    cpuNanos.computeIfAbsent(stage, key -> new java.util.concurrent.atomic.LongAdder()).add(nanos);
+                    long nanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    cpuNanos.computeIfAbsent(stage, key -> new LongAdder()).add(nanos);
                 }
             };
         }
@@ -197,7 +203,7 @@ public final class Sequencer implements AutoCloseable {
                     futures.add(next.result);
                     results.add(chunkResults);
                     transactions += chunk.size();
-                    next = transactions < BATCH_COUNT_MAX ? nextForBatch(batchStartNanos) : null;
+                    next = transactions < BATCH_TRANSACTIONS_MAX ? nextForBatch(batchStartNanos) : null;
                 }
                 if (!futures.isEmpty()) {
                     commits.put(new Sealed(entries, writes, frontier.toBytes(), futures, results));
