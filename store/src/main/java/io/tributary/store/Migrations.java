@@ -20,7 +20,8 @@ final class Migrations {
 
     static void apply(Connection connection, String dialect) throws SQLException, StoreException {
         try (var statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT "
+                    + "NOT NULL)");
         }
         int current;
         try (var statement = connection.createStatement();
@@ -47,7 +48,8 @@ final class Migrations {
                     statement.execute(sql);
                 }
             }
-            try (var record = connection.prepareStatement("INSERT INTO schema_version (version, script) VALUES (?, ?)")) {
+            try (var record = connection.prepareStatement("INSERT INTO schema_version (version, script) VALUES (?, "
+                    + "?)")) {
                 record.setInt(1, version);
                 record.setString(2, script);
                 record.executeUpdate();

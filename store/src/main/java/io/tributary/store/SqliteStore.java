@@ -36,7 +36,8 @@ public final class SqliteStore implements LedgerStore {
         this.file = file;
         this.connection = connection;
         this.checkpointer = Thread.ofVirtual().name("wal-checkpointer").start(() -> checkpointWal(config));
-        insertEntry = connection.prepareStatement("INSERT INTO entries (position, id, bytes, leaf_hash) VALUES (?, ?, ?, ?)");
+        insertEntry = connection.prepareStatement("INSERT INTO entries (position, id, bytes, leaf_hash) VALUES (?, "
+                + "?, ?, ?)");
         upsertState = connection.prepareStatement(
                 "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         deleteState = connection.prepareStatement("DELETE FROM state WHERE key = ?");
@@ -114,7 +115,8 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public List<StoredEntry> entries(long from, long to) throws StoreException {
         var entries = new ArrayList<StoredEntry>((int) Math.min(Math.max(to - from, 0), 65_536));
-        forEachRow("SELECT position, id, bytes, leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position",
+        forEachRow("SELECT position, id, bytes, leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER "
+                + "BY position",
                 rows -> entries.add(entry(rows)), from, to);
         return entries;
     }
@@ -138,7 +140,8 @@ public final class SqliteStore implements LedgerStore {
 
     @Override
     public void forEachState(BiConsumer<String, String> consumer) throws StoreException {
-        forEachRow("SELECT key, value FROM state ORDER BY key", rows -> consumer.accept(rows.getString(1), rows.getString(2)));
+        forEachRow("SELECT key, value FROM state ORDER BY key", rows -> consumer.accept(rows.getString(1),
+                rows.getString(2)));
     }
 
     @Override
@@ -178,7 +181,8 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public void putCheckpoint(long size, String note) throws StoreException {
         try (var insert = connection.prepareStatement(
-                "INSERT INTO checkpoints (size, note) VALUES (?, ?) ON CONFLICT (size) DO UPDATE SET note = excluded.note")) {
+                "INSERT INTO checkpoints (size, note) VALUES (?, ?) ON CONFLICT (size) DO UPDATE SET note = "
+                        + "excluded.note")) {
             insert.setLong(1, size);
             insert.setString(2, note);
             insert.executeUpdate();

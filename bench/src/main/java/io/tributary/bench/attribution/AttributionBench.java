@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
 
 /**
  * {@code bench attribution [build|latency|quality|all] [--brown FILE] [--work DIR] [--synthetic-tokens N]
- * [--latency-sizes N[/SHARDS],...] [--grid] [--outputs N] [--skip-baseline]}: index build throughput (SA-IS against a prefix-doubling baseline, in
+ * [--latency-sizes N[/SHARDS],...] [--grid] [--outputs N] [--skip-baseline]}: index build throughput (SA-IS against a
+ * prefix-doubling baseline, in
  * the same run), trace and count latency, bytes per token, peak heap, and tracing quality on Brown. Prints Markdown.
  */
 public final class AttributionBench {

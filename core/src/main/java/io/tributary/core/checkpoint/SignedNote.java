@@ -66,7 +66,8 @@ public final class SignedNote {
             }
             var tagged = Base64.getDecoder().decode(line.substring(SIGNATURE_PREFIX.length() + name.length() + 1));
             if (tagged.length == 4 + Ed25519.SIGNATURE_BYTES && Arrays.equals(tagged, 0, 4, keyHash, 0, 4)
-                    && Ed25519.verify(publicKey, text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(tagged, 4, tagged.length))) {
+                    && Ed25519.verify(publicKey, text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(tagged, 4,
+                            tagged.length))) {
                 return text;
             }
         }

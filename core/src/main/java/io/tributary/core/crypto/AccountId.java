@@ -10,7 +10,8 @@ public record AccountId(String value) implements Comparable<AccountId> {
 
     public AccountId {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("not an account id (acct_ and 40 lowercase hex digits): " + Bytes.abbreviate(value));
+            throw new IllegalArgumentException("not an account id (acct_ and 40 lowercase hex digits): "
+                    + Bytes.abbreviate(value));
         }
     }
 

@@ -65,7 +65,8 @@ public final class Bytes {
             bytes = null;
         }
         if (bytes == null || bytes.length != length || !base64url(bytes).equals(text)) {
-            throw new IllegalArgumentException("expected base64url without padding of " + length + " bytes: " + abbreviate(text));
+            throw new IllegalArgumentException("expected base64url without padding of " + length + " bytes: "
+                    + abbreviate(text));
         }
         return bytes;
     }

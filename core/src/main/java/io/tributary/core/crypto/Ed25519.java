@@ -31,7 +31,10 @@ public final class Ed25519 {
         return signature;
     }
 
-    /** True when {@code signature} is a valid signature by {@code publicKey} over {@code message}; never throws on bad input. */
+    /**
+     * True when {@code signature} is a valid signature by {@code publicKey} over {@code message}; never throws on bad
+     * input.
+     */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey.length != PUBLIC_KEY_BYTES || signature.length != SIGNATURE_BYTES) {
             return false;

@@ -54,7 +54,8 @@ public final class SigningKey {
     public String toPem() {
         var der = Arrays.copyOf(PKCS8_PREFIX, PKCS8_PREFIX.length + seed.length);
         System.arraycopy(seed, 0, der, PKCS8_PREFIX.length, seed.length);
-        return PEM_BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n" + PEM_END + "\n";
+        return PEM_BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n" + PEM_END
+                + "\n";
     }
 
     public static SigningKey fromPem(String pem) {

@@ -72,7 +72,8 @@ public final class Canonical {
     }
 
     private void writeInteger(JsonNode node) {
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || Math.abs(node.longValue()) > Json.SAFE_INTEGER_MAX) {
+        if (!node.isIntegralNumber() || !node.canConvertToLong()
+                || Math.abs(node.longValue()) > Json.SAFE_INTEGER_MAX) {
             throw new IllegalArgumentException("only safe integers are canonical: " + node);
         }
         put(Long.toString(node.longValue()).getBytes(StandardCharsets.US_ASCII));

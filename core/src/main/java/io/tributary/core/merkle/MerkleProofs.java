@@ -90,7 +90,8 @@ public final class MerkleProofs {
         int subtreeCount = 0;
         for (int level = Long.SIZE - 2; level >= 0; level--) {
             if ((count & (1L << level)) != 0) {
-                MerkleInvariants.check((position & ((1L << level) - 1)) == 0, "range %d+%d is not aligned", start, count);
+                MerkleInvariants.check((position & ((1L << level) - 1)) == 0, "range %d+%d is not aligned", start,
+                        count);
                 subtreeHashes[subtreeCount++] = perfectSubtreeHash(level, position >>> level, source);
                 position += 1L << level;
             }

@@ -30,7 +30,8 @@ public final class MerkleVerifier {
             return invalid(ProofFailure.SIZE_OUT_OF_RANGE, "negative tree size %d", treeSize);
         }
         if (leafIndex < 0 || leafIndex >= treeSize) {
-            return invalid(ProofFailure.INDEX_OUT_OF_RANGE, "leaf index %d outside tree of size %d", leafIndex, treeSize);
+            return invalid(ProofFailure.INDEX_OUT_OF_RANGE, "leaf index %d outside tree of size %d", leafIndex,
+                    treeSize);
         }
         int expectedCount = inclusionProofHashCount(leafIndex, treeSize);
         if (proof.length != expectedCount) {
@@ -89,7 +90,9 @@ public final class MerkleVerifier {
         return innerCount + Long.bitCount(leafIndex >>> innerCount);
     }
 
-    /** The number of hashes in the consistency proof from {@code oldSize} to {@code newSize}, {@code 0 < old <= new}. */
+    /**
+     * The number of hashes in the consistency proof from {@code oldSize} to {@code newSize}, {@code 0 < old <= new}.
+     */
     public static int consistencyProofHashCount(long oldSize, long newSize) {
         if (oldSize <= 0 || newSize < oldSize) {
             throw new IllegalArgumentException("need 0 < old size " + oldSize + " <= new size " + newSize);

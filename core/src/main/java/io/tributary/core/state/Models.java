@@ -29,7 +29,8 @@ final class Models {
 
     static void update(Changes changes, String signer, Body.ModelUpdate update) {
         var model = model(changes, update.id());
-        Assets.requireControl(changes, new AssetRef(AssetRef.Kind.MODEL, update.id()), model.owner(), model.control(), signer);
+        Assets.requireControl(changes, new AssetRef(AssetRef.Kind.MODEL, update.id()), model.owner(),
+                model.control(), signer);
         requireLineage(changes, update.id(), update.parents(), update.datanets());
         changes.put(Keys.model(update.id()),
                 new Model(model.owner(), model.artifact(), update.parents(), update.datanets(), model.control()));

@@ -59,7 +59,8 @@ public final class Rules {
         for (var entry : genesis.balances().entrySet()) {
             supply = add(supply, entry.getValue(), "the genesis supply");
             var account = account(changes, entry.getKey());
-            changes.put(Keys.account(entry.getKey()), new Account(add(account.balance(), entry.getValue(), "a balance"), account.nonce()));
+            changes.put(Keys.account(entry.getKey()), new Account(add(account.balance(), entry.getValue(),
+                    "a balance"), account.nonce()));
         }
         require(supply <= io.tributary.core.json.Json.SAFE_INTEGER_MAX, Reason.OVERFLOW,
                 "the genesis supply %d exceeds 2^53-1", supply);

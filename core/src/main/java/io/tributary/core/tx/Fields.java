@@ -72,7 +72,8 @@ public final class Fields {
 
     public static int rateBps(Long value, String field) {
         if (present(value, field) < 0 || value > RATE_BPS_MAX) {
-            throw new IllegalArgumentException(field + " must be between 0 and " + RATE_BPS_MAX + " basis points, got " + value);
+            throw new IllegalArgumentException(field + " must be between 0 and " + RATE_BPS_MAX
+                    + " basis points, got " + value);
         }
         return value.intValue();
     }

@@ -51,10 +51,12 @@ public final class TxCodec {
         try {
             var type = TxType.named(field(object, "type", JsonNodeType.STRING).textValue());
             var body = readBody(type, field(object, "body", JsonNodeType.OBJECT));
-            var signer = Bytes.unbase64url(field(object, "signer", JsonNodeType.STRING).textValue(), Ed25519.PUBLIC_KEY_BYTES);
+            var signer = Bytes.unbase64url(field(object, "signer", JsonNodeType.STRING).textValue(),
+                    Ed25519.PUBLIC_KEY_BYTES);
             long nonce = field(object, "nonce", JsonNodeType.NUMBER).longValue();
             long time = field(object, "time", JsonNodeType.NUMBER).longValue();
-            var signature = Bytes.unbase64url(field(object, "sig", JsonNodeType.STRING).textValue(), Ed25519.SIGNATURE_BYTES);
+            var signature = Bytes.unbase64url(field(object, "sig", JsonNodeType.STRING).textValue(),
+                    Ed25519.SIGNATURE_BYTES);
             if (nonce < 1) {
                 throw new IllegalArgumentException("nonce must be at least 1, got " + nonce);
             }

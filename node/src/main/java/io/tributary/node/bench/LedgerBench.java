@@ -70,7 +70,8 @@ public final class LedgerBench {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             long mainCpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            long compileMillisStart = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long compileMillisStart = java.lang.management.ManagementFactory.getCompilationMXBean()
+                    .getTotalCompilationTime();
             long gcMillisStart = gcMillis();
             var summary = Appender.append(ledger, lines.iterator(), () -> true, (sequencer, chunk) -> {
                 long now = System.nanoTime();
@@ -94,12 +95,14 @@ public final class LedgerBench {
                             - compileMillisStart,
                     gcMillis() - gcMillisStart);
             if (summary.rejected() > 0) {
-                throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. " + rejected);
+                throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. "
+                        + rejected);
             }
             var commitNanos = summary.stats().commits().stream().mapToLong(c -> c[0]).sorted().toArray();
             summary.stats().cpuNanosByStage().forEach((stage, nanos) ->
                     log.printf("CPU per transaction in stage %s: %.1f us%n", stage, nanos / 1e3 / count));
-            log.printf("committer busy %.0f%% of the append time%n", 100.0 * Arrays.stream(commitNanos).sum() / appendNanos);
+            log.printf("committer busy %.0f%% of the append time%n",
+                    100.0 * Arrays.stream(commitNanos).sum() / appendNanos);
             Arrays.sort(latencies);
             long verifyCpuStart = processCpuNanos();
             double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
@@ -110,7 +113,8 @@ public final class LedgerBench {
             double bytesPerTx = (double) databaseBytes(dir) / ledger.size();
             return new Report(count, count / (appendNanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
                     percentile(commitNanos, 0.99) / 1e6, percentile(latencies, 0.50) / 1e6,
-                    percentile(latencies, 0.99) / 1e6, bytesPerTx, signatures, Appender.VERIFY_THREADS, commitNanos.length);
+                    percentile(latencies, 0.99) / 1e6, bytesPerTx, signatures, Appender.VERIFY_THREADS,
+                            commitNanos.length);
         }
     }
 
@@ -126,7 +130,8 @@ public final class LedgerBench {
                 throw new IllegalStateException("a generated warm-up transaction was rejected: " + rejected.reason());
             }
         });
-        verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpLines.size())), Appender.VERIFY_THREADS);
+        verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpLines.size())),
+                Appender.VERIFY_THREADS);
     }
 
     static final int WARM_UP_TRANSACTIONS = 50_000;
@@ -191,8 +196,10 @@ public final class LedgerBench {
         out.printf("submit-to-durable latency per transaction: p50 %.1f ms, p99 %.1f ms%n",
                 report.latencyMillisP50(), report.latencyMillisP99());
         out.printf("database: %.0f bytes per transaction%n", report.bytesPerTransaction());
-        out.printf("signature verification alone, %d threads: %.0f signatures/s%n", report.threads(), report.signaturesPerSecond());
-        out.printf("append rate / verification rate: %.0f%%%n", 100 * report.txPerSecond() / report.signaturesPerSecond());
+        out.printf("signature verification alone, %d threads: %.0f signatures/s%n", report.threads(),
+                report.signaturesPerSecond());
+        out.printf("append rate / verification rate: %.0f%%%n",
+                100 * report.txPerSecond() / report.signaturesPerSecond());
     }
 
     /**
@@ -272,16 +279,19 @@ public final class LedgerBench {
                     return null;
                 }
                 var contribution = pending.removeLast();
-                return new Next(owners.get(contributionDatanet.remove(contribution)), new Body.ContributionAccept(contribution));
+                return new Next(owners.get(contributionDatanet.remove(contribution)),
+                        new Body.ContributionAccept(contribution));
             }
             var datanet = pick(datanets);
             if (roll < 92) {
-                return new Next(owners.get(datanet), new Body.ShareTransfer("datanet/" + datanet, other, 1 + random.nextLong(10)));
+                return new Next(owners.get(datanet), new Body.ShareTransfer("datanet/" + datanet, other, 1
+                        + random.nextLong(10)));
             }
             if (roll < 99 || random.nextInt(10) > 0) {
                 var parents = models.isEmpty() ? List.<Body.Parent>of()
                         : List.of(new Body.Parent(pick(models), Body.Royalty.RELATIVE, 500L));
-                return new Next(anyone, new Body.ModelRegister("model-" + position, randomHash(), parents, List.of(), null));
+                return new Next(anyone, new Body.ModelRegister("model-" + position, randomHash(), parents, List.of(),
+                        null));
             }
             return new Next(owners.get(datanet), new Body.DatanetFreeze(datanet));
         }

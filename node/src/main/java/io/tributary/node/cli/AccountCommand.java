@@ -34,7 +34,8 @@ final class AccountCommand implements Callable<Integer> {
                     shares.put(asset, Long.parseLong(count));
                 }
             });
-            var out = Output.object().put("account", account).put("balance", value.balance()).put("nonce", value.nonce());
+            var out = Output.object().put("account", account).put("balance", value.balance()).put("nonce",
+                    value.nonce());
             out.set("shares", shares);
             System.out.println(Output.line(out));
         }

@@ -6,7 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Benchmarks that print their numbers.", subcommands = {BenchCommand.LedgerCommand.class})
+@Command(name = "bench", description = "Benchmarks that print their numbers.",
+        subcommands = {BenchCommand.LedgerCommand.class})
 final class BenchCommand {
 
     @Command(name = "ledger", description = {

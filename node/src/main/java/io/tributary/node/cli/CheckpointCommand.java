@@ -14,7 +14,8 @@ final class CheckpointCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (var ledger = Ledger.openForReading(data.dir)) {
-            System.out.print(ledger.latestCheckpoint().orElseThrow(() -> new IllegalStateException("the ledger has no checkpoint")));
+            System.out.print(ledger.latestCheckpoint().orElseThrow(()
+                    -> new IllegalStateException("the ledger has no checkpoint")));
         }
         return 0;
     }

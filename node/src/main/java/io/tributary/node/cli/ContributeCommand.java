@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "contribute", description = "Store a file content-addressed and append its signed proposal to a datanet.")
+@Command(name = "contribute",
+        description = "Store a file content-addressed and append its signed proposal to a datanet.")
 final class ContributeCommand implements Callable<Integer> {
 
     @Mixin

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = "Run the whole story on a fresh ledger in a new directory and verify it.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "A new directory for the demo (default: a fresh one under the system's temporary directory).")
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "A new directory for the demo (default: a fresh one under the system's temporary directory).")
     Path dir;
 
     @Override

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "entry", description = "Print the canonical bytes of entry I, exactly what its leaf hash covers (no newline added).")
+@Command(name = "entry",
+        description = "Print the canonical bytes of entry I, exactly what its leaf hash covers (no newline added).")
 final class EntryCommand implements Callable<Integer> {
 
     @Mixin
@@ -19,7 +20,8 @@ final class EntryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (var ledger = Ledger.openForReading(data.dir)) {
             var entry = ledger.store().entry(index).orElseThrow(
-                    () -> new IllegalArgumentException("no entry " + index + ": the log has " + ledger.size() + " entries"));
+                    () -> new IllegalArgumentException("no entry " + index + ": the log has " + ledger.size()
+                            + " entries"));
             System.out.write(entry.bytes());
             System.out.flush();
         }

@@ -59,7 +59,8 @@ public final class IndexCommand implements Runnable {
             @Option(names = "--datanet", required = true, paramLabel = "ID", description = "The datanet.")
             String datanet;
 
-            @Option(names = "--version", required = true, paramLabel = "V", description = "The datanet version (1, 2, ...).")
+            @Option(names = "--version", required = true, paramLabel = "V",
+                    description = "The datanet version (1, 2, ...).")
             long version;
         }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "init", description = "Create a ledger from a genesis file {\"origin\", \"balances\"} with a fresh log key.")
+@Command(name = "init",
+        description = "Create a ledger from a genesis file {\"origin\", \"balances\"} with a fresh log key.")
 final class InitCommand implements Callable<Integer> {
 
     static final long GENESIS_BYTES_MAX = 64L << 20;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "keygen", description = "Write a new Ed25519 key as a PKCS#8 PEM file (mode 0600); print its account.")
 final class KeygenCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the key; must not exist.")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Where to write the key; must not exist.")
     Path out;
 
     @Override

@@ -26,7 +26,8 @@ final class Output {
     static String result(Result result) {
         var node = object();
         switch (result) {
-            case Result.Accepted accepted -> node.put("id", accepted.id()).put("status", "accepted").put("index", accepted.index());
+            case Result.Accepted accepted -> node.put("id", accepted.id()).put("status", "accepted").put("index",
+                    accepted.index());
             case Result.Rejected rejected -> node.put("status", "rejected").put("reason", rejected.reason());
         }
         return line(node);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sign", description = {
         "Read {\"type\", \"body\"} from standard input, fill in nonce and time, print the signed transaction.",
-        "The nonce is the signer's next one in the ledger given by --data, else 1; \"nonce\" or \"time\" in the input win."})
+        "The nonce is the signer's next one in the ledger given by --data, else 1; \"nonce\" or \"time\" in the "
+                + "input win."})
 final class SignCommand implements Callable<Integer> {
 
     private static final Set<String> FIELDS = Set.of("type", "body", "nonce", "time");

@@ -43,7 +43,8 @@ public final class ContentStore {
             if (Files.exists(target)) {
                 read(hash);
             } else {
-                try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
+                try (var channel = java.nio.channels.FileChannel.open(temporary,
+                        java.nio.file.StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * The documents of a frozen datanet version, for indexing: one per member contribution in acceptance order, its text read
+ * The documents of a frozen datanet version, for indexing: one per member contribution in acceptance order, its text
+ * read
  * from the content store (checked against its hash). The member set is checked against the version's recorded root
  * first, so an index is only ever built from exactly what the ledger froze.
  */
@@ -37,7 +38,8 @@ public final class VersionDocuments implements Iterable<Document> {
         }
         var members = VersionMembers.of(state, datanet, version);
         if (members.size() != frozen.contributions() || !VersionMembers.root(members).equals(frozen.root())) {
-            throw new IllegalStateException("the members of " + datanet + "@" + version + " do not match its frozen root");
+            throw new IllegalStateException("the members of " + datanet + "@" + version
+                    + " do not match its frozen root");
         }
         return new VersionDocuments(content, members);
     }

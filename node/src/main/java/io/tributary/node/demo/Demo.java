@@ -72,7 +72,8 @@ public final class Demo {
 
         try (var ledger = Ledger.openForWriting(dataDir)) {
             record(ledger, "alice creates the datanet", List.of(sign("alice", new Body.DatanetCreate(DATANET,
-                    "Brown Corpus sample", "Brown Corpus: redistribution permitted", List.of(account("dave")), 50_000L, null))));
+                    "Brown Corpus sample", "Brown Corpus: redistribution permitted", List.of(account("dave")),
+                            50_000L, null))));
             var proposals = contribute(ledger);
             var curation = new ArrayList<Transaction>();
             for (int i = 0; i < proposals.size() - 1; i++) {
@@ -101,7 +102,8 @@ public final class Demo {
         out.printf("%nverify: %d entries replayed from the log; checkpoint at size %d matches; state root %s%n",
                 report.entries(), report.checkpoint().size(), report.stateRootHex());
         try (var ledger = Ledger.openForReading(dataDir)) {
-            out.printf("%ncheckpoint (verifier key %s):%n%s", ledger.verifierKey(), ledger.latestCheckpoint().orElseThrow());
+            out.printf("%ncheckpoint (verifier key %s):%n%s", ledger.verifierKey(),
+                    ledger.latestCheckpoint().orElseThrow());
         }
     }
 
@@ -117,14 +119,17 @@ public final class Demo {
             var stored = content.put(file);
             Files.delete(file);
             proposals.add(sign(contributor, new Body.ContributionPropose(DATANET, stored.hash(), stored.sizeBytes(),
-                    "text/plain", Map.of("brown_id", sample.get("id").asText(), "category", sample.get("category").asText()))));
+                    "text/plain", Map.of("brown_id", sample.get("id").asText(), "category",
+                            sample.get("category").asText()))));
         }
         var spam = Files.createTempFile(root, "spam-", ".txt");
         Files.writeString(spam, "BUY CHEAP TOKENS NOW!!! ".repeat(20));
         var stored = content.put(spam);
         Files.delete(spam);
-        proposals.add(sign("mallory", new Body.ContributionPropose(DATANET, stored.hash(), stored.sizeBytes(), "text/plain", null)));
-        record(ledger, "bob and carol contribute " + samples.size() + " Brown passages; mallory proposes spam", proposals);
+        proposals.add(sign("mallory", new Body.ContributionPropose(DATANET, stored.hash(), stored.sizeBytes(),
+                "text/plain", null)));
+        record(ledger, "bob and carol contribute " + samples.size() + " Brown passages; mallory proposes spam",
+                proposals);
         return proposals;
     }
 
@@ -155,9 +160,11 @@ public final class Demo {
         Appender.append(ledger, transactions.iterator(), () -> true, Sequencer::submitTransactions, result -> {
             var tx = transactions.get(index[0]++);
             switch (result) {
-                case Result.Accepted accepted -> out.printf("  #%-3d %-21s %s%n", accepted.index(), TxType.of(tx.body()).typeName(),
+                case Result.Accepted accepted -> out.printf("  #%-3d %-21s %s%n", accepted.index(),
+                        TxType.of(tx.body()).typeName(),
                         tx.id().substring(0, 16));
-                case Result.Rejected rejected -> throw new IllegalStateException("demo transaction rejected: " + rejected.reason());
+                case Result.Rejected rejected -> throw new IllegalStateException("demo transaction rejected: "
+                        + rejected.reason());
             }
         });
     }

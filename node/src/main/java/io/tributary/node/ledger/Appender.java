@@ -23,7 +23,10 @@ public final class Appender {
 
     public record Summary(long accepted, long rejected, String checkpoint, Sequencer.Stats stats) {}
 
-    /** Submits one chunk of inputs to the sequencer: {@link Sequencer#submitLines} or {@link Sequencer#submitTransactions}. */
+    /**
+     * Submits one chunk of inputs to the sequencer: {@link Sequencer#submitLines} or {@link
+     * Sequencer#submitTransactions}.
+     */
     public interface Submission<T> extends BiFunction<Sequencer, List<T>, CompletableFuture<List<Result>>> {}
 
     public static Summary appendLines(Ledger ledger, Iterator<String> lines, Consumer<Result> report) throws Exception {

@@ -25,7 +25,8 @@ public record DataDir(Path root) {
 
     public void requireLedger() throws IOException {
         if (!Files.isRegularFile(database()) || !Files.isRegularFile(logKey())) {
-            throw new IOException("no ledger in " + root + " (create one with `tributary init --data " + root + " --genesis FILE`)");
+            throw new IOException("no ledger in " + root + " (create one with `tributary init --data " + root
+                    + " --genesis FILE`)");
         }
     }
 

@@ -84,7 +84,8 @@ public final class Ledger implements AutoCloseable {
                 store.putMeta("origin", genesis.origin());
                 var writes = new TreeMap<String, String>();
                 applied.writes().forEach((key, value) -> writes.put(key, StateCodec.encodeString(value)));
-                store.append(new Batch(List.of(new StoredEntry(0, tx.id(), tx.bytes(), leafHash)), writes, frontier.toBytes()));
+                store.append(new Batch(List.of(new StoredEntry(0, tx.id(), tx.bytes(), leafHash)), writes,
+                        frontier.toBytes()));
                 store.putCheckpoint(1, signCheckpoint(genesis.origin(), logKey, frontier, state));
             }
             if (Files.exists(root)) {
@@ -125,7 +126,8 @@ public final class Ledger implements AutoCloseable {
                     .orElseThrow(() -> new StoreException("the ledger has no Merkle frontier"));
             long size = store.size();
             if (frontier.size() != size) {
-                throw new StoreException("the stored Merkle frontier covers " + frontier.size() + " entries but the log has " + size);
+                throw new StoreException("the stored Merkle frontier covers " + frontier.size()
+                        + " entries but the log has " + size);
             }
             return new Ledger(dir, store, logKey, origin, null, frontier, lock);
         } catch (StoreException | RuntimeException e) {
@@ -175,7 +177,8 @@ public final class Ledger implements AutoCloseable {
     /** The next nonce of an account, as the store stands. */
     public long nextNonce(String account) throws StoreException {
         var key = Keys.account(account);
-        return store.stateValue(key).map(json -> ((Values.Account) StateCodec.decode(key, json)).nonce() + 1).orElse(1L);
+        return store.stateValue(key).map(json -> ((Values.Account) StateCodec.decode(key, json)).nonce()
+                + 1).orElse(1L);
     }
 
     /**

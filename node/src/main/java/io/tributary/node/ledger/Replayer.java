@@ -61,13 +61,15 @@ public final class Replayer {
             var note = store.latestCheckpoint().orElseThrow(() -> new Mismatch("the ledger has no checkpoint"));
             Checkpoint checkpoint;
             try {
-                checkpoint = Checkpoint.parseBody(SignedNote.open(note, SignedNote.verifierKey(origin, logKey.publicKey())));
+                checkpoint = Checkpoint.parseBody(SignedNote.open(note, SignedNote.verifierKey(origin,
+                        logKey.publicKey())));
             } catch (IllegalArgumentException e) {
                 throw new Mismatch("latest checkpoint: " + e.getMessage());
             }
             long size = store.size();
             if (checkpoint.size() > size) {
-                throw new Mismatch("the checkpoint covers " + checkpoint.size() + " entries but the log has only " + size);
+                throw new Mismatch("the checkpoint covers " + checkpoint.size() + " entries but the log has only "
+                        + size);
             }
             var state = new State();
             var frontier = CompactRange.empty();
@@ -148,11 +150,13 @@ public final class Replayer {
             throw new Mismatch("the log's root at size " + checkpoint.size() + " differs from the checkpoint's");
         }
         if (!Arrays.equals(state.root(), checkpoint.stateRoot())) {
-            throw new Mismatch("the replayed state root at size " + checkpoint.size() + " differs from the checkpoint's");
+            throw new Mismatch("the replayed state root at size " + checkpoint.size()
+                    + " differs from the checkpoint's");
         }
     }
 
-    private static void checkStored(SqliteStore store, CompactRange frontier, State state) throws StoreException, Mismatch {
+    private static void checkStored(SqliteStore store, CompactRange frontier, State state) throws StoreException,
+            Mismatch {
         var storedFrontier = store.meta("frontier").map(Base64.getDecoder()::decode).orElse(new byte[0]);
         if (!Arrays.equals(storedFrontier, frontier.toBytes())) {
             throw new Mismatch("the stored Merkle frontier differs from the replayed log");

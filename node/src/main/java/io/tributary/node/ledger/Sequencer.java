@@ -280,7 +280,8 @@ public final class Sequencer implements AutoCloseable {
                 }
                 committing = true;
                 var encoded = new TreeMap<String, String>();
-                sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : StateCodec.encodeString(value)));
+                sealed.writes.forEach((key, value) -> encoded.put(key,
+                        value == null ? null : StateCodec.encodeString(value)));
                 long start = System.nanoTime();
                 store.append(new Batch(sealed.entries, encoded, sealed.frontier));
                 stats.record(System.nanoTime() - start, sealed.entries.size());
