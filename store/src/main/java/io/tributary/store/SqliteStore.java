@@ -1,5 +1,6 @@
 package io.tributary.store;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -20,11 +22,11 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteStore implements LedgerStore {
 
     private static final String DIALECT = "sqlite";
-    /** Page cache of the connection: the id index takes random inserts, which should hit memory, not the OS. */
+    /** Page cache of the connection: state upserts land on random pages, which should hit memory, not the OS. */
     static final int CACHE_KIBIBYTES = 64 * 1024;
     private final Path file;
     private final Connection connection;
-    private final PreparedStatement insertEntry;
+    private final PreparedStatement insertBlock;
     private final PreparedStatement upsertState;
     private final PreparedStatement deleteState;
     private final PreparedStatement upsertMeta;
@@ -36,8 +38,8 @@ public final class SqliteStore implements LedgerStore {
         this.file = file;
         this.connection = connection;
         this.checkpointer = Thread.ofVirtual().name("wal-checkpointer").start(() -> checkpointWal(config));
-        insertEntry = connection.prepareStatement("INSERT INTO entries (position, id, bytes, leaf_hash) VALUES (?, "
-                + "?, ?, ?)");
+        insertBlock = connection.prepareStatement("INSERT INTO entry_blocks (first, count, leaf_hashes, lengths, bytes) "
+                + "VALUES (?, ?, ?, ?, ?)");
         upsertState = connection.prepareStatement(
                 "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         deleteState = connection.prepareStatement("DELETE FROM state WHERE key = ?");
@@ -76,20 +78,16 @@ public final class SqliteStore implements LedgerStore {
 
     @Override
     public long size() throws StoreException {
-        return queryLong("SELECT COALESCE(MAX(position) + 1, 0) FROM entries");
+        return queryLong("SELECT first + count FROM entry_blocks ORDER BY first DESC LIMIT 1");
     }
 
+    /** Writes the batch's entries as one block, its state writes and the frontier, in one transaction. */
     @Override
     public void append(Batch batch) throws StoreException {
         try {
-            for (var entry : batch.entries()) {
-                insertEntry.setLong(1, entry.position());
-                insertEntry.setString(2, entry.id());
-                insertEntry.setBytes(3, entry.bytes());
-                insertEntry.setBytes(4, entry.leafHash());
-                insertEntry.addBatch();
+            if (!batch.entries().isEmpty()) {
+                insertBlock(batch.entries());
             }
-            insertEntry.executeBatch();
             for (var write : batch.stateWrites().entrySet()) {
                 if (write.getValue() == null) {
                     deleteState.setString(1, write.getKey());
@@ -106,19 +104,87 @@ public final class SqliteStore implements LedgerStore {
             upsertMeta.setString(2, java.util.Base64.getEncoder().encodeToString(batch.frontier()));
             upsertMeta.executeUpdate();
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | StoreException e) {
             rollback();
-            throw new StoreException("cannot append to the ledger database: " + e.getMessage(), e);
+            throw e instanceof StoreException store ? store
+                    : new StoreException("cannot append to the ledger database: " + e.getMessage(), e);
         }
     }
+
+    private void insertBlock(List<StoredEntry> entries) throws SQLException, StoreException {
+        long first = entries.getFirst().position();
+        long size = size();
+        if (first != size) {
+            throw new StoreException("cannot append entries from position " + first + " to a log of " + size);
+        }
+        int count = entries.size();
+        var leafHashes = ByteBuffer.allocate(count * LEAF_HASH_BYTES);
+        var lengths = ByteBuffer.allocate(count * Integer.BYTES);
+        int totalBytes = 0;
+        for (int i = 0; i < count; i++) {
+            var entry = entries.get(i);
+            if (entry.position() != first + i) {
+                throw new StoreException("entries of a batch must be consecutive: position " + entry.position()
+                        + " follows " + (first + i - 1));
+            }
+            leafHashes.put(entry.leafHash());
+            lengths.putInt(entry.bytes().length);
+            totalBytes = Math.addExact(totalBytes, entry.bytes().length);
+        }
+        var bytes = new byte[totalBytes];
+        int offset = 0;
+        for (var entry : entries) {
+            System.arraycopy(entry.bytes(), 0, bytes, offset, entry.bytes().length);
+            offset += entry.bytes().length;
+        }
+        insertBlock.setLong(1, first);
+        insertBlock.setInt(2, count);
+        insertBlock.setBytes(3, leafHashes.array());
+        insertBlock.setBytes(4, lengths.array());
+        insertBlock.setBytes(5, bytes);
+        insertBlock.executeUpdate();
+    }
+
+    private static final int LEAF_HASH_BYTES = 32;
+
+    /** Blocks that hold any of the positions {@code [from, to)}, in order. */
+    private static final String BLOCKS_OVERLAPPING = " FROM entry_blocks WHERE first < ? AND first >= COALESCE((SELECT "
+            + "MAX(first) FROM entry_blocks WHERE first <= ?), 0) ORDER BY first";
 
     @Override
     public List<StoredEntry> entries(long from, long to) throws StoreException {
         var entries = new ArrayList<StoredEntry>((int) Math.min(Math.max(to - from, 0), 65_536));
-        forEachRow("SELECT position, id, bytes, leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER "
-                + "BY position",
-                rows -> entries.add(entry(rows)), from, to);
+        forEachRow("SELECT first, count, leaf_hashes, lengths, bytes" + BLOCKS_OVERLAPPING, rows -> {
+            long first = rows.getLong(1);
+            int count = rows.getInt(2);
+            var leafHashes = rows.getBytes(3);
+            var lengths = ByteBuffer.wrap(rows.getBytes(4));
+            var bytes = rows.getBytes(5);
+            requireBlockShape(first, count, leafHashes.length, lengths.capacity());
+            int offset = 0;
+            for (int i = 0; i < count; i++) {
+                int length = lengths.getInt();
+                if (length < 0 || offset + length > bytes.length) {
+                    throw new SQLException("the block at position " + first + " is corrupt: its lengths exceed its "
+                            + "bytes");
+                }
+                long position = first + i;
+                if (position >= from && position < to) {
+                    entries.add(new StoredEntry(position, Arrays.copyOfRange(bytes, offset, offset + length),
+                            Arrays.copyOfRange(leafHashes, i * LEAF_HASH_BYTES, (i + 1) * LEAF_HASH_BYTES)));
+                }
+                offset += length;
+            }
+        }, to, from);
         return entries;
+    }
+
+    private static void requireBlockShape(long first, int count, int leafHashBytes, int lengthBytes)
+            throws SQLException {
+        if (count < 1 || leafHashBytes != count * LEAF_HASH_BYTES || lengthBytes != count * Integer.BYTES) {
+            throw new SQLException("the block at position " + first + " is corrupt: " + count + " entries but "
+                    + leafHashBytes + " bytes of leaf hashes and " + lengthBytes + " bytes of lengths");
+        }
     }
 
     @Override
@@ -129,9 +195,22 @@ public final class SqliteStore implements LedgerStore {
 
     @Override
     public byte[][] leafHashes(long from, long to) throws StoreException {
-        var hashes = new ArrayList<byte[]>();
-        forEachRow("SELECT leaf_hash FROM entries WHERE position >= ? AND position < ? ORDER BY position",
-                rows -> hashes.add(rows.getBytes(1)), from, to);
+        var hashes = new ArrayList<byte[]>((int) Math.min(Math.max(to - from, 0), 1 << 20));
+        var expected = new long[] {from};
+        forEachRow("SELECT first, count, leaf_hashes, lengths" + BLOCKS_OVERLAPPING, rows -> {
+            long first = rows.getLong(1);
+            int count = rows.getInt(2);
+            var leafHashes = rows.getBytes(3);
+            requireBlockShape(first, count, leafHashes.length, rows.getBytes(4).length);
+            for (long position = Math.max(first, from); position < Math.min(first + count, to); position++) {
+                if (position != expected[0]) {
+                    return;
+                }
+                int i = (int) (position - first);
+                hashes.add(Arrays.copyOfRange(leafHashes, i * LEAF_HASH_BYTES, (i + 1) * LEAF_HASH_BYTES));
+                expected[0]++;
+            }
+        }, to, from);
         if (hashes.size() != to - from) {
             throw new StoreException("the log has a gap between positions " + from + " and " + to);
         }
@@ -238,10 +317,6 @@ public final class SqliteStore implements LedgerStore {
         } catch (SQLException e) {
             throw new StoreException("cannot close the ledger database " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static StoredEntry entry(ResultSet rows) throws SQLException {
-        return new StoredEntry(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getBytes(4));
     }
 
     private long queryLong(String sql) throws StoreException {

@@ -16,7 +16,9 @@ class SqliteStoreTest {
     Path tmp;
 
     private static StoredEntry entry(long position) {
-        return new StoredEntry(position, "id" + position, ("{\"n\":" + position + "}").getBytes(), new byte[32]);
+        var leafHash = new byte[32];
+        leafHash[0] = (byte) position;
+        return new StoredEntry(position, ("{\"n\":" + position + "}").getBytes(), leafHash);
     }
 
     @Test
@@ -30,11 +32,17 @@ class SqliteStoreTest {
             var deletion = new TreeMap<String, String>();
             deletion.put("a", null);
             store.append(new Batch(List.of(entry(2)), deletion, new byte[] {3}));
+            store.append(new Batch(List.of(), new TreeMap<>(), new byte[] {3}));
         }
         try (var store = SqliteStore.open(file, false)) {
             assertThat(store.size()).isEqualTo(3);
-            assertThat(store.entries(1, 3)).extracting(StoredEntry::id).containsExactly("id1", "id2");
-            assertThat(store.entry(2)).get().extracting(StoredEntry::id).isEqualTo("id2");
+            assertThat(store.entries(1, 3)).extracting(e -> new String(e.bytes())).containsExactly("{\"n\":1}", "{\"n\":2}");
+            assertThat(store.entries(0, 9)).extracting(StoredEntry::position).containsExactly(0L, 1L, 2L);
+            assertThat(store.entry(2)).get().extracting(StoredEntry::id)
+                    .isEqualTo(io.tributary.core.crypto.Bytes.hex(io.tributary.core.crypto.Bytes.sha256("{\"n\":2}".getBytes())));
+            assertThat(store.entry(3)).isEmpty();
+            assertThat(List.of(store.leafHashes(1, 3))).extracting(hash -> hash[0]).containsExactly((byte) 1, (byte) 2);
+            assertThatThrownBy(() -> store.leafHashes(1, 4)).hasMessageContaining("gap");
             assertThat(store.stateValue("a")).isEmpty();
             assertThat(store.stateValue("b")).contains("2");
             assertThat(store.meta("frontier")).contains("Aw==");
@@ -51,9 +59,26 @@ class SqliteStoreTest {
             writes.put("k", "v");
             assertThatThrownBy(() -> store.append(new Batch(List.of(entry(1), entry(0)), writes, new byte[] {2})))
                     .isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> store.append(new Batch(List.of(entry(5)), writes, new byte[] {2})))
+                    .hasMessageContaining("from position 5 to a log of 1");
             assertThat(store.size()).isEqualTo(1);
             assertThat(store.stateValue("k")).isEmpty();
             assertThat(store.meta("frontier")).contains("AQ==");
+        }
+    }
+
+    @Test
+    void aBlockWhoseLengthsDisagreeWithItsBytesIsAClearError() throws Exception {
+        var file = tmp.resolve("l.db");
+        try (var store = SqliteStore.open(file, true)) {
+            store.append(new Batch(List.of(entry(0), entry(1)), new TreeMap<>(), new byte[] {1}));
+        }
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute("UPDATE entry_blocks SET lengths = X'0000000700000FFF'");
+        }
+        try (var store = SqliteStore.open(file, false)) {
+            assertThatThrownBy(() -> store.entries(0, 2)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("block at position 0 is corrupt");
         }
     }
 

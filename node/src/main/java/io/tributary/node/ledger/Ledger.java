@@ -84,7 +84,7 @@ public final class Ledger implements AutoCloseable {
                 store.putMeta("origin", genesis.origin());
                 var writes = new TreeMap<String, String>();
                 applied.writes().forEach((key, value) -> writes.put(key, StateCodec.encodeString(value)));
-                store.append(new Batch(List.of(new StoredEntry(0, tx.id(), tx.bytes(), leafHash)), writes,
+                store.append(new Batch(List.of(new StoredEntry(0, tx.bytes(), leafHash)), writes,
                         frontier.toBytes()));
                 store.putCheckpoint(1, signCheckpoint(genesis.origin(), logKey, frontier, state));
             }

@@ -235,7 +235,7 @@ public final class Sequencer implements AutoCloseable {
                     writes.putAll(applied.writes());
                     long index = frontier.size();
                     frontier.append(valid.leafHash());
-                    entries.add(new StoredEntry(index, valid.tx().id(), valid.tx().bytes(), valid.leafHash()));
+                    entries.add(new StoredEntry(index, valid.tx().bytes(), valid.leafHash()));
                     yield new Result.Accepted(valid.tx().id(), index);
                 }
             };

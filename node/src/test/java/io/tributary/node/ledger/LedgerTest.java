@@ -79,10 +79,10 @@ class LedgerTest {
     void verifyNamesTheFirstTamperedEntry() throws Exception {
         var lines = new ArrayList<String>();
         for (int nonce = 1; nonce <= 5; nonce++) {
-            lines.add(transfer(0, nonce, 1, 10));
+            lines.add(transfer(0, nonce, 1, nonce == 3 ? 17 : 10));
         }
         TestLedgers.append(dir, lines);
-        sql("UPDATE entries SET bytes = CAST(REPLACE(CAST(bytes AS TEXT), '\"amount\":10', '\"amount\":99') AS BLOB) WHERE position = 3");
+        sql("UPDATE entry_blocks SET bytes = CAST(REPLACE(CAST(bytes AS TEXT), '\"amount\":17', '\"amount\":99') AS BLOB)");
         assertThatThrownBy(() -> Replayer.verify(dir)).isInstanceOf(Replayer.Mismatch.class).hasMessageContaining("entry 3");
     }
 
@@ -96,8 +96,9 @@ class LedgerTest {
 
     @Test
     void verifyNoticesADroppedEntry() throws Exception {
-        TestLedgers.append(dir, List.of(transfer(0, 1, 1, 10), transfer(0, 2, 1, 10)));
-        sql("DELETE FROM entries WHERE position = 1");
+        TestLedgers.append(dir, List.of(transfer(0, 1, 1, 10)));
+        TestLedgers.append(dir, List.of(transfer(0, 2, 1, 10)));
+        sql("DELETE FROM entry_blocks WHERE first = 1");
         assertThatThrownBy(() -> Replayer.verify(dir)).isInstanceOf(Replayer.Mismatch.class).hasMessageContaining("entry 1");
     }
 
@@ -142,7 +143,7 @@ class LedgerTest {
     @Test
     void aFailingStoreStopsTheAppendWithoutHangingAndLosesNothingDurable() throws Exception {
         TestLedgers.append(dir, List.of(transfer(0, 1, 1, 10)));
-        sql("CREATE TRIGGER injected BEFORE INSERT ON entries WHEN NEW.position >= 3 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+        sql("CREATE TRIGGER injected BEFORE INSERT ON entry_blocks WHEN NEW.first + NEW.count > 3 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
         var lines = new ArrayList<String>();
         for (int nonce = 2; nonce <= 2_000; nonce++) {
             lines.add(transfer(0, nonce, 1, 1));
