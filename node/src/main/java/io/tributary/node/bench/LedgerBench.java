@@ -13,6 +13,7 @@ import io.tributary.node.ledger.Appender;
 import io.tributary.node.ledger.Ledger;
 import io.tributary.node.ledger.Result;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,79 +62,96 @@ public final class LedgerBench {
             for (var line : lines) {
                 transactions.add(TxCodec.parse(line));
             }
-            warmUp(ledger, generated.subList(0, warmUpCount), transactions, log);
-            var submitted = new long[count];
-            var latencies = new long[count];
-            var index = new AtomicInteger();
-            var reported = new int[1];
-            var rejected = new ArrayList<String>();
+            log.printf("warming up: appending %,d transactions, verifying signatures (not timed)...%n", warmUpCount);
+            timedAppend(ledger, generated.subList(0, warmUpCount));
+            verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpCount)), Appender.VERIFY_THREADS);
+            awaitCompilerIdle();
             log.printf("appending %,d transactions (timed)...%n", count);
-            long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
-            long mainCpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            long compileMillisStart = java.lang.management.ManagementFactory.getCompilationMXBean()
-                    .getTotalCompilationTime();
-            long gcMillisStart = gcMillis();
-            var summary = Appender.append(ledger, lines.iterator(), () -> true, (sequencer, chunk) -> {
-                long now = System.nanoTime();
-                for (int i = 0; i < chunk.size(); i++) {
-                    submitted[index.getAndIncrement()] = now;
-                }
-                return sequencer.submitLines(chunk);
-            }, result -> {
-                latencies[reported[0]] = System.nanoTime() - submitted[reported[0]];
-                reported[0]++;
-                if (result instanceof Result.Rejected r && rejected.size() < 5) {
-                    rejected.add(r.reason());
-                }
-            });
-            long appendNanos = System.nanoTime() - start;
-            long appendCpuNanos = processCpuNanos() - cpuStart;
+            var append = timedAppend(ledger, lines);
             log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms, GC %d ms%n",
-                    (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpuStart)
-                            / 1e3 / count,
-                    java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
-                            - compileMillisStart,
-                    gcMillis() - gcMillisStart);
-            if (summary.rejected() > 0) {
-                throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. "
-                        + rejected);
-            }
-            var commitNanos = summary.stats().commits().stream().mapToLong(c -> c[0]).sorted().toArray();
-            summary.stats().cpuNanosByStage().forEach((stage, nanos) ->
+                    append.submittingCpuNanos / 1e3 / count, append.compileMillis, append.gcMillis);
+            var commitNanos = append.summary.stats().commits().stream().mapToLong(c -> c[0]).sorted().toArray();
+            append.summary.stats().cpuNanosByStage().forEach((stage, nanos) ->
                     log.printf("CPU per transaction in stage %s: %.1f us%n", stage, nanos / 1e3 / count));
             log.printf("committer busy %.0f%% of the append time%n",
-                    100.0 * Arrays.stream(commitNanos).sum() / appendNanos);
+                    100.0 * Arrays.stream(commitNanos).sum() / append.nanos);
+            var latencies = append.latencies;
             Arrays.sort(latencies);
             long verifyCpuStart = processCpuNanos();
             double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
             log.printf("process CPU per transaction: append %.1f us, signature verification alone %.1f us%n",
-                    appendCpuNanos / 1e3 / count, (processCpuNanos() - verifyCpuStart) / 1e3 / count);
+                    append.cpuNanos / 1e3 / count, (processCpuNanos() - verifyCpuStart) / 1e3 / count);
             // Bytes are counted once the ledger is closed, when SQLite has folded the write-ahead log back in.
             ledger.close();
             double bytesPerTx = (double) databaseBytes(dir) / ledger.size();
-            return new Report(count, count / (appendNanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
+            return new Report(count, count / (append.nanos / 1e9), percentile(commitNanos, 0.50) / 1e6,
                     percentile(commitNanos, 0.99) / 1e6, percentile(latencies, 0.50) / 1e6,
                     percentile(latencies, 0.99) / 1e6, bytesPerTx, signatures, Appender.VERIFY_THREADS,
                             commitNanos.length);
         }
     }
 
+    /** What one append measured: wall and process CPU time, per-transaction latencies, JIT and GC time. */
+    private record Append(Appender.Summary summary, long nanos, long cpuNanos, long submittingCpuNanos,
+            long compileMillis, long gcMillis, long[] latencies) {}
+
     /**
-     * Appends the warm-up transactions and verifies signatures untimed, so that the JIT has compiled the whole path
-     * before either measurement starts and the two compare like with like.
+     * Appends {@code lines} through the submit path until all are durable and the checkpoint covers them, timing it.
+     * The warm-up runs this same method, so that the timed run finds its code compiled with the same profile.
      */
-    static void warmUp(Ledger ledger, List<String> warmUpLines, List<Transaction> transactions, PrintStream log)
-            throws Exception {
-        log.printf("warming up: appending %,d transactions, verifying signatures (not timed)...%n", warmUpLines.size());
-        Appender.appendLines(ledger, warmUpLines.iterator(), result -> {
-            if (result instanceof Result.Rejected rejected) {
-                throw new IllegalStateException("a generated warm-up transaction was rejected: " + rejected.reason());
+    private static Append timedAppend(Ledger ledger, List<String> lines) throws Exception {
+        var submitted = new long[lines.size()];
+        var latencies = new long[lines.size()];
+        var index = new AtomicInteger();
+        var reported = new int[1];
+        var rejected = new ArrayList<String>();
+        var threads = ManagementFactory.getThreadMXBean();
+        var compiler = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        long submittingCpuStart = threads.getCurrentThreadCpuTime();
+        long compileMillisStart = compiler.getTotalCompilationTime();
+        long gcMillisStart = gcMillis();
+        var summary = Appender.append(ledger, lines.iterator(), () -> true, (sequencer, chunk) -> {
+            long now = System.nanoTime();
+            for (int i = 0; i < chunk.size(); i++) {
+                submitted[index.getAndIncrement()] = now;
+            }
+            return sequencer.submitLines(chunk);
+        }, result -> {
+            latencies[reported[0]] = System.nanoTime() - submitted[reported[0]];
+            reported[0]++;
+            if (result instanceof Result.Rejected r && rejected.size() < 5) {
+                rejected.add(r.reason());
             }
         });
-        verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpLines.size())),
-                Appender.VERIFY_THREADS);
+        var append = new Append(summary, System.nanoTime() - start, processCpuNanos() - cpuStart,
+                threads.getCurrentThreadCpuTime() - submittingCpuStart,
+                compiler.getTotalCompilationTime() - compileMillisStart, gcMillis() - gcMillisStart, latencies);
+        if (summary.rejected() > 0) {
+            throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. "
+                    + rejected);
+        }
+        return append;
     }
+
+    /**
+     * Waits, at most {@link #COMPILER_IDLE_WAIT_MILLIS}, until the JIT has compiled nothing for half a second: what
+     * the warm-up made hot is still being compiled for a while after it, and that work belongs to no measurement.
+     */
+    static void awaitCompilerIdle() throws InterruptedException {
+        var compiler = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMPILER_IDLE_WAIT_MILLIS);
+        long compiled = compiler.getTotalCompilationTime();
+        for (int idlePolls = 0; idlePolls < 5 && System.nanoTime() < deadline; ) {
+            Thread.sleep(100);
+            long now = compiler.getTotalCompilationTime();
+            idlePolls = now == compiled ? idlePolls + 1 : 0;
+            compiled = now;
+        }
+    }
+
+    static final long COMPILER_IDLE_WAIT_MILLIS = 10_000;
 
     static final int WARM_UP_TRANSACTIONS = 50_000;
 
@@ -162,13 +181,13 @@ public final class LedgerBench {
     }
 
     static long gcMillis() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /** CPU time of the whole process: tells where time goes even when other processes share the cores. */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
