@@ -5,6 +5,7 @@ import io.tributary.core.merkle.Rfc9162;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,6 +14,11 @@ import java.util.TreeMap;
 public final class State implements StateReader {
 
     private final TreeMap<String, Object> entries = new TreeMap<>();
+    /**
+     * Leaf hashes of the entries as of the last {@link #root()}, dropped when an entry changes: a checkpoint then
+     * re-encodes and re-hashes only what changed since the previous one.
+     */
+    private final HashMap<String, byte[]> leafHashes = new HashMap<>();
 
     @Override
     public Object get(String key) {
@@ -27,6 +33,7 @@ public final class State implements StateReader {
     /** Applies the writes of an {@link Outcome.Applied}; a null value deletes. */
     public void apply(Map<String, Object> writes) {
         writes.forEach((key, value) -> {
+            leafHashes.remove(key);
             if (value == null) {
                 entries.remove(key);
             } else {
@@ -45,18 +52,26 @@ public final class State implements StateReader {
 
     /**
      * The state root: RFC 9162 Merkle root over the entries in key order, each leaf the UTF-8 key, a zero byte and
-     * the canonical JSON of the value.
+     * the canonical JSON of the value. Leaves changed since the last call are hashed in parallel.
      */
     public byte[] root() {
+        var stale = entries.entrySet().stream().filter(entry -> !leafHashes.containsKey(entry.getKey())).toList();
+        var hashed = stale.parallelStream().map(entry -> leafHash(entry.getKey(), entry.getValue())).toList();
+        for (int i = 0; i < stale.size(); i++) {
+            leafHashes.put(stale.get(i).getKey(), hashed.get(i));
+        }
         var tree = CompactRange.empty();
-        var leaf = new ByteArrayOutputStream(256);
-        for (var entry : entries.entrySet()) {
-            leaf.reset();
-            leaf.writeBytes(entry.getKey().getBytes(StandardCharsets.UTF_8));
-            leaf.write(0);
-            leaf.writeBytes(StateCodec.encode(entry.getValue()));
-            tree.append(Rfc9162.leafHash(leaf.toByteArray()));
+        for (var key : entries.keySet()) {
+            tree.append(leafHashes.get(key));
         }
         return tree.root();
+    }
+
+    private static byte[] leafHash(String key, Object value) {
+        var leaf = new ByteArrayOutputStream(256);
+        leaf.writeBytes(key.getBytes(StandardCharsets.UTF_8));
+        leaf.write(0);
+        leaf.writeBytes(StateCodec.encode(value));
+        return Rfc9162.leafHash(leaf.toByteArray());
     }
 }
