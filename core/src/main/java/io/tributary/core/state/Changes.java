@@ -1,6 +1,7 @@
 package io.tributary.core.state;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -9,6 +10,8 @@ final class Changes implements StateReader {
 
     private final StateReader base;
     private final TreeMap<String, Object> writes = new TreeMap<>();
+    /** The base's values at the keys read or written, each looked up once (the supply check needs them again). */
+    private final HashMap<String, Object> before = new HashMap<>();
 
     Changes(StateReader base) {
         this.base = base;
@@ -16,7 +19,17 @@ final class Changes implements StateReader {
 
     @Override
     public Object get(String key) {
-        return writes.containsKey(key) ? writes.get(key) : base.get(key);
+        return writes.containsKey(key) ? writes.get(key) : before(key);
+    }
+
+    /** The value at {@code key} before this transaction. */
+    Object before(String key) {
+        var value = before.get(key);
+        if (value == null && !before.containsKey(key)) {
+            value = base.get(key);
+            before.put(key, value);
+        }
+        return value;
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class Rules {
             return new Rejected(rejection.reason, rejection.getMessage());
         }
         if (index > 0) {
-            Supply.checkConserved(state, changes.writes(), index);
+            Supply.checkConserved(changes, index);
         }
         return new Applied(changes.writes());
     }

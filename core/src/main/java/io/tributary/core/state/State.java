@@ -9,11 +9,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** The whole state in memory, in key order; the sequencer's working copy and the replayer's result. */
+/**
+ * The whole state in memory; the sequencer's working copy and the replayer's result. Values live in a hash map,
+ * since the rules mostly read and overwrite single keys (a tree lookup among a few hundred thousand keys is a chain
+ * of cache misses); the keys are also kept sorted, touched only when a key appears or goes, for prefix scans and
+ * the root.
+ */
 public final class State implements StateReader {
 
-    private final TreeMap<String, Object> entries = new TreeMap<>();
+    private final HashMap<String, Object> values = new HashMap<>();
+    private final TreeSet<String> keys = new TreeSet<>();
     /**
      * Leaf hashes of the entries as of the last {@link #root()}, dropped when an entry changes: a checkpoint then
      * re-encodes and re-hashes only what changed since the previous one.
@@ -22,12 +29,16 @@ public final class State implements StateReader {
 
     @Override
     public Object get(String key) {
-        return entries.get(key);
+        return values.get(key);
     }
 
     @Override
     public SortedMap<String, Object> scan(String prefix) {
-        return Collections.unmodifiableSortedMap(entries.subMap(prefix, prefix + Character.MAX_VALUE));
+        var found = new TreeMap<String, Object>();
+        for (var key : keys.subSet(prefix, prefix + Character.MAX_VALUE)) {
+            found.put(key, values.get(key));
+        }
+        return Collections.unmodifiableSortedMap(found);
     }
 
     /** Applies the writes of an {@link Outcome.Applied}; a null value deletes. */
@@ -35,19 +46,22 @@ public final class State implements StateReader {
         writes.forEach((key, value) -> {
             leafHashes.remove(key);
             if (value == null) {
-                entries.remove(key);
-            } else {
-                entries.put(key, value);
+                if (values.remove(key) != null) {
+                    keys.remove(key);
+                }
+            } else if (values.put(key, value) == null) {
+                keys.add(key);
             }
         });
     }
 
+    /** A sorted copy of every entry. */
     public SortedMap<String, Object> entries() {
-        return Collections.unmodifiableSortedMap(entries);
+        return scan("");
     }
 
     public int size() {
-        return entries.size();
+        return values.size();
     }
 
     /**
@@ -55,13 +69,13 @@ public final class State implements StateReader {
      * the canonical JSON of the value. Leaves changed since the last call are hashed in parallel.
      */
     public byte[] root() {
-        var stale = entries.entrySet().stream().filter(entry -> !leafHashes.containsKey(entry.getKey())).toList();
-        var hashed = stale.parallelStream().map(entry -> leafHash(entry.getKey(), entry.getValue())).toList();
+        var stale = keys.stream().filter(key -> !leafHashes.containsKey(key)).toList();
+        var hashed = stale.parallelStream().map(key -> leafHash(key, values.get(key))).toList();
         for (int i = 0; i < stale.size(); i++) {
-            leafHashes.put(stale.get(i).getKey(), hashed.get(i));
+            leafHashes.put(stale.get(i), hashed.get(i));
         }
         var tree = CompactRange.empty();
-        for (var key : entries.keySet()) {
+        for (var key : keys) {
             tree.append(leafHashes.get(key));
         }
         return tree.root();

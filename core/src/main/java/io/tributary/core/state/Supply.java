@@ -3,7 +3,6 @@ package io.tributary.core.state;
 import io.tributary.core.state.Values.Account;
 import io.tributary.core.state.Values.Contribution;
 import java.util.Map;
-import java.util.SortedMap;
 
 /** Value is held in balances and in escrowed deposits; no transaction after the genesis may change the total. */
 public final class Supply {
@@ -20,10 +19,10 @@ public final class Supply {
     }
 
     /** Always on, not only under -ea: a transaction that would mint or burn value is a bug, never a state. */
-    static void checkConserved(StateReader before, SortedMap<String, Object> writes, long index) {
+    static void checkConserved(Changes changes, long index) {
         long delta = 0;
-        for (Map.Entry<String, Object> write : writes.entrySet()) {
-            delta += held(write.getValue()) - held(before.get(write.getKey()));
+        for (Map.Entry<String, Object> write : changes.writes().entrySet()) {
+            delta += held(write.getValue()) - held(changes.before(write.getKey()));
         }
         if (delta != 0) {
             throw new IllegalStateException("entry " + index + " would change the supply by " + delta);
