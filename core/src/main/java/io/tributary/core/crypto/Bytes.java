@@ -30,6 +30,23 @@ public final class Bytes {
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::sha256);
 
+    /**
+     * Whether {@code text} is exactly {@code digits} lowercase hex digits from {@code start} to its end; by hand,
+     * not a regular expression, since every transaction has a few such fields.
+     */
+    public static boolean isLowerHex(String text, int start, int digits) {
+        if (text.length() != start + digits) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);
     }

@@ -1,6 +1,7 @@
 package io.tributary.core.tx;
 
 import io.tributary.core.crypto.AccountId;
+import io.tributary.core.crypto.Bytes;
 import io.tributary.core.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ public final class Fields {
     public static final int METADATA_ENTRIES_MAX = 32;
     public static final int RATE_BPS_MAX = 10_000;
     private static final Pattern ASSET_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private Fields() {}
 
@@ -42,7 +42,7 @@ public final class Fields {
     }
 
     public static String hash(String value, String field) {
-        if (!HASH.matcher(present(value, field)).matches()) {
+        if (!Bytes.isLowerHex(present(value, field), 0, 64)) {
             throw new IllegalArgumentException(field + " must be 64 lowercase hex digits (SHA-256): " + value);
         }
         return value;
