@@ -153,7 +153,7 @@ public final class LedgerBench {
 
     static final long COMPILER_IDLE_WAIT_MILLIS = 10_000;
 
-    static final int WARM_UP_TRANSACTIONS = 50_000;
+    static final int WARM_UP_TRANSACTIONS = 100_000;
 
     /** Ed25519 verification of every transaction on {@code threads} threads, nothing else. */
     static double verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {
