@@ -50,15 +50,9 @@ public final class Appender {
             reporter = Thread.ofPlatform().name("reporter")
                     .start(stats.accounted("report", () -> report(pending, counts, failure, report)));
             var chunk = new ArrayList<T>(Sequencer.CHUNK_TRANSACTIONS_MAX);
-            while (inputs.hasNext()) {
-                chunk.add(inputs.next());
-                if (chunk.size() == Sequencer.CHUNK_TRANSACTIONS_MAX || !moreBuffered.getAsBoolean()) {
-                    pending.put(submission.apply(sequencer, chunk));
-                    chunk.clear();
-                }
-            }
-            if (!chunk.isEmpty()) {
+            while (fillChunk(inputs, moreBuffered, chunk)) {
                 pending.put(submission.apply(sequencer, chunk));
+                chunk.clear();
             }
         } finally {
             pending.put(DONE);
@@ -72,6 +66,20 @@ public final class Appender {
         return new Summary(counts[0], counts[1], ledger.checkpoint(), stats);
     }
 
+    /**
+     * Takes inputs into {@code chunk} until it is full or the next input would have to be waited for; false when
+     * there were none. A method of its own, called per chunk, so that the JIT compiles it once for every append.
+     */
+    private static <T> boolean fillChunk(Iterator<T> inputs, BooleanSupplier moreBuffered, List<T> chunk) {
+        while (inputs.hasNext()) {
+            chunk.add(inputs.next());
+            if (chunk.size() == Sequencer.CHUNK_TRANSACTIONS_MAX || !moreBuffered.getAsBoolean()) {
+                return true;
+            }
+        }
+        return !chunk.isEmpty();
+    }
+
     /** Reports outcomes in order; after a failure it keeps draining so the submitting thread never blocks. */
     private static void report(ArrayBlockingQueue<CompletableFuture<List<Result>>> pending, long[] counts,
             AtomicReference<Throwable> failure, Consumer<Result> report) {
@@ -82,16 +90,20 @@ public final class Appender {
                     return;
                 }
                 try {
-                    for (var result : future.join()) {
-                        counts[result instanceof Result.Accepted ? 0 : 1]++;
-                        report.accept(result);
-                    }
+                    reportChunk(future.join(), counts, report);
                 } catch (CompletionException e) {
                     failure.compareAndSet(null, e.getCause());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void reportChunk(List<Result> results, long[] counts, Consumer<Result> report) {
+        for (var result : results) {
+            counts[result instanceof Result.Accepted ? 0 : 1]++;
+            report.accept(result);
         }
     }
 

@@ -181,32 +181,18 @@ public final class Sequencer implements AutoCloseable {
             return;
         }
         var frontier = ledger.frontier();
-        var futures = new ArrayList<CompletableFuture<List<Result>>>();
+        var batch = new OpenBatch(state, frontier);
         try {
             while (true) {
-                var entries = new ArrayList<StoredEntry>();
-                var writes = new TreeMap<String, Object>();
-                futures = new ArrayList<>();
-                var results = new ArrayList<List<Result>>();
-                int transactions = 0;
+                batch = new OpenBatch(state, frontier);
                 var next = inbox.take();
                 long batchStartNanos = System.nanoTime();
-                while (next != null) {
-                    if (next.checked == null) {
-                        break;
-                    }
-                    var chunk = next.checked.join();
-                    var chunkResults = new ArrayList<Result>(chunk.size());
-                    for (var checked : chunk) {
-                        chunkResults.add(apply(checked, state, frontier, entries, writes));
-                    }
-                    futures.add(next.result);
-                    results.add(chunkResults);
-                    transactions += chunk.size();
-                    next = transactions < BATCH_TRANSACTIONS_MAX ? nextForBatch(batchStartNanos) : null;
+                while (next != null && next.checked != null) {
+                    batch.add(next);
+                    next = batch.transactions < BATCH_TRANSACTIONS_MAX ? nextForBatch(batchStartNanos) : null;
                 }
-                if (!futures.isEmpty()) {
-                    commits.put(new Sealed(entries, writes, frontier.toBytes(), futures, results));
+                if (!batch.futures.isEmpty()) {
+                    commits.put(batch.seal());
                 }
                 if (next != null) {
                     commits.put(STOP);
@@ -219,27 +205,61 @@ public final class Sequencer implements AutoCloseable {
             fail(e);
         }
         if (failure != null) {
-            futures.forEach(future -> future.completeExceptionally(failed()));
+            batch.futures.forEach(future -> future.completeExceptionally(failed()));
         }
     }
 
-    /** Applies one checked transaction to the state and the open batch; rejections change nothing. */
-    private static Result apply(Checked checked, State state, CompactRange frontier, List<StoredEntry> entries,
-            TreeMap<String, Object> writes) {
-        return switch (checked) {
-            case Checked.Invalid invalid -> new Result.Rejected(invalid.reason());
-            case Checked.Valid valid -> switch (Rules.apply(state, valid.tx(), frontier.size())) {
-                case Outcome.Rejected rejected -> new Result.Rejected(rejected.message());
-                case Outcome.Applied applied -> {
-                    state.apply(applied.writes());
-                    writes.putAll(applied.writes());
-                    long index = frontier.size();
-                    frontier.append(valid.leafHash());
-                    entries.add(new StoredEntry(index, valid.tx().bytes(), valid.leafHash()));
-                    yield new Result.Accepted(valid.tx().id(), index);
-                }
+    /**
+     * The batch the sequencer is filling. Its per-chunk work is a method of its own, called once per chunk, so the
+     * JIT compiles it as such and keeps it across sequencers (compiled into the long-running loop, it was compiled
+     * anew for every append when that loop's exit deoptimized it).
+     */
+    private static final class OpenBatch {
+        private final State state;
+        private final CompactRange frontier;
+        private final List<StoredEntry> entries = new ArrayList<>();
+        private final TreeMap<String, Object> writes = new TreeMap<>();
+        private final List<CompletableFuture<List<Result>>> futures = new ArrayList<>();
+        private final List<List<Result>> results = new ArrayList<>();
+        private int transactions;
+
+        OpenBatch(State state, CompactRange frontier) {
+            this.state = state;
+            this.frontier = frontier;
+        }
+
+        void add(Pending pending) {
+            var chunk = pending.checked.join();
+            var chunkResults = new ArrayList<Result>(chunk.size());
+            for (var checked : chunk) {
+                chunkResults.add(apply(checked));
+            }
+            futures.add(pending.result);
+            results.add(chunkResults);
+            transactions += chunk.size();
+        }
+
+        /** Applies one checked transaction to the state and this batch; rejections change nothing. */
+        private Result apply(Checked checked) {
+            return switch (checked) {
+                case Checked.Invalid invalid -> new Result.Rejected(invalid.reason());
+                case Checked.Valid valid -> switch (Rules.apply(state, valid.tx(), frontier.size())) {
+                    case Outcome.Rejected rejected -> new Result.Rejected(rejected.message());
+                    case Outcome.Applied applied -> {
+                        state.apply(applied.writes());
+                        writes.putAll(applied.writes());
+                        long index = frontier.size();
+                        frontier.append(valid.leafHash());
+                        entries.add(new StoredEntry(index, valid.tx().bytes(), valid.leafHash()));
+                        yield new Result.Accepted(valid.tx().id(), index);
+                    }
+                };
             };
-        };
+        }
+
+        Sealed seal() {
+            return new Sealed(entries, writes, frontier.toBytes(), futures, results);
+        }
     }
 
     /**
