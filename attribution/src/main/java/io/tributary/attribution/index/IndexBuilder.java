@@ -4,6 +4,7 @@ import io.tributary.attribution.index.IndexException.Reason;
 import io.tributary.attribution.tokens.Tokenizer;
 import io.tributary.attribution.tokens.TokenizerKind;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,6 +18,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds an index directory from documents: tokenizes them, cuts the token stream into shards of at most
@@ -25,48 +31,78 @@ import java.util.UUID;
  * build succeeded, so a failed build leaves nothing behind.
  *
  * <p>Heap: the shard's token array (4 bytes a token, grown by half when full) plus its suffix array (4 bytes a
- * token) plus SA-IS's type bits and buckets; about 9 to 13 bytes per token of the largest shard.
+ * token) plus SA-IS's type bits and buckets; about 9 to 13 bytes per token of the largest shard. With two concurrent
+ * shards (the default when the heap holds them, see {@link #concurrentShardsFor}), a full shard is sorted and written
+ * on a background thread while the next one fills, so up to two shards are held: about twice that. The files are
+ * the same byte for byte either way.
  */
 public final class IndexBuilder implements AutoCloseable {
 
     private static final int INITIAL_CAPACITY_TOKENS = 1 << 20;
+    /** More would hold more shards on the heap without more cores to sort them on (the machine has two). */
+    public static final int CONCURRENT_SHARDS_MAX = 2;
     /** Documents tokenized together: enough to keep all cores busy, bounded so a batch stays small on the heap. */
     private static final int BATCH_DOCUMENTS_MAX = 256;
     private static final long BATCH_CHARS_MAX = 16L << 20;
+    /** Heap a shard needs while it is sorted, per token of its capacity (see the class comment). */
+    private static final long BUILD_BYTES_PER_TOKEN = 14;
 
     private final Path target;
     private final Path temporary;
     private final Tokenizer tokenizer;
     private final int shardTokensMax;
     private final BuildProgress progress;
+    private final int concurrentShards;
     private final List<Manifest.ShardEntry> shards = new ArrayList<>();
+    /** The shard being sorted and written in the background, if any; at most one. */
+    private Future<ShardWriter.Written> inFlight;
+    private ExecutorService background;
 
     private int[] text = new int[INITIAL_CAPACITY_TOKENS];
     private int length;
     private int maxToken;
     private int[] documentStarts = new int[1024];
-    private final List<String> ids = new ArrayList<>();
-    private final List<byte[]> hashes = new ArrayList<>();
+    private List<String> ids = new ArrayList<>();
+    private List<byte[]> hashes = new ArrayList<>();
     private long documentCount;
     private long tokenCount;
     private long diskBytes;
     private boolean finished;
 
     private IndexBuilder(Path target, Path temporary, Tokenizer tokenizer, int shardTokensMax,
-                         BuildProgress progress) {
+                         BuildProgress progress, int concurrentShards) {
         this.target = target;
         this.temporary = temporary;
         this.tokenizer = tokenizer;
         this.shardTokensMax = shardTokensMax;
-        this.progress = progress;
+        this.progress = concurrentShards > 1 ? new SynchronizedProgress(progress) : progress;
+        this.concurrentShards = concurrentShards;
+    }
+
+    /**
+     * Shards sorted at the same time by default: 2 when there are two cores and the heap holds two shards of
+     * shardTokensMax tokens, else 1.
+     */
+    public static int concurrentShardsFor(int shardTokensMax) {
+        boolean twoFit = Runtime.getRuntime().maxMemory() >= 2 * BUILD_BYTES_PER_TOKEN * shardTokensMax;
+        return Runtime.getRuntime().availableProcessors() >= 2 && twoFit ? 2 : 1;
     }
 
     /** Starts a build into target, which must not exist yet. */
     public static IndexBuilder create(Path target, TokenizerKind tokenizerKind, int shardTokensMax,
                                       BuildProgress progress) throws IOException {
+        return create(target, tokenizerKind, shardTokensMax, progress, concurrentShardsFor(shardTokensMax));
+    }
+
+    /** The same with 1 (one shard at a time) or 2 concurrent shards. */
+    public static IndexBuilder create(Path target, TokenizerKind tokenizerKind, int shardTokensMax,
+                                      BuildProgress progress, int concurrentShards) throws IOException {
         if (shardTokensMax < 2 || shardTokensMax > IndexFormat.SHARD_TOKENS_MAX) {
             throw new IllegalArgumentException("shard size must be in [2, " + IndexFormat.SHARD_TOKENS_MAX
                     + "] tokens: " + shardTokensMax);
+        }
+        if (concurrentShards < 1 || concurrentShards > CONCURRENT_SHARDS_MAX) {
+            throw new IllegalArgumentException("concurrent shards must be 1 or 2: " + concurrentShards);
         }
         var absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {
@@ -75,7 +111,8 @@ public final class IndexBuilder implements AutoCloseable {
         Files.createDirectories(absolute.getParent());
         var temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + UUID.randomUUID());
         Files.createDirectory(temporary);
-        return new IndexBuilder(absolute, temporary, Tokenizer.of(tokenizerKind), shardTokensMax, progress);
+        return new IndexBuilder(absolute, temporary, Tokenizer.of(tokenizerKind), shardTokensMax, progress,
+                concurrentShards);
     }
 
     /**
@@ -85,7 +122,15 @@ public final class IndexBuilder implements AutoCloseable {
      */
     public static BuildSummary build(Iterable<Document> documents, Path target, TokenizerKind tokenizerKind,
                                      int shardTokensMax, BuildProgress progress) throws IOException {
-        try (var builder = create(target, tokenizerKind, shardTokensMax, progress)) {
+        return build(documents, target, tokenizerKind, shardTokensMax, progress,
+                concurrentShardsFor(shardTokensMax));
+    }
+
+    /** The same with 1 or 2 concurrent shards; the index does not depend on it. */
+    public static BuildSummary build(Iterable<Document> documents, Path target, TokenizerKind tokenizerKind,
+                                     int shardTokensMax, BuildProgress progress, int concurrentShards)
+            throws IOException {
+        try (var builder = create(target, tokenizerKind, shardTokensMax, progress, concurrentShards)) {
             try {
                 var batch = new ArrayList<Document>();
                 long batchChars = 0;
@@ -127,7 +172,7 @@ public final class IndexBuilder implements AutoCloseable {
         checkOpen();
         checkDocument(contributionId, contentHash, tokens);
         if ((long) length + 1 + tokens.length > shardTokensMax) {
-            flushShard();
+            flushShard(false);
         }
         ensureCapacity(length + 1 + tokens.length);
         if (ids.size() == documentStarts.length) {
@@ -178,24 +223,77 @@ public final class IndexBuilder implements AutoCloseable {
         }
     }
 
-    private void flushShard() throws IOException {
+    /**
+     * Hands the full shard to the background thread (after the previous one there is done) and starts a new one; the
+     * last shard, or every shard when concurrentShards is 1, is sorted and written on this thread.
+     */
+    private void flushShard(boolean last) throws IOException {
         if (ids.isEmpty()) {
+            awaitInFlight();
             return;
         }
-        int shard = shards.size();
+        int shard = shards.size() + (inFlight == null ? 0 : 1);
         if (shard + 1 > IndexFormat.SHARD_COUNT_MAX) {
             throw new IndexException(Reason.TOO_LARGE, "more than " + IndexFormat.SHARD_COUNT_MAX + " shards");
         }
         var directory = temporary.resolve(Manifest.shardDirectoryName(shard));
-        var written = ShardWriter.write(directory, shard, text, length, maxToken,
-                documentStarts, ids, hashes, progress);
+        int[] shardText = text;
+        int shardLength = length;
+        int shardMaxToken = maxToken;
+        int[] shardStarts = documentStarts;
+        var shardIds = ids;
+        var shardHashes = hashes;
+        length = 0;
+        maxToken = 0;
+        ids = new ArrayList<>();
+        hashes = new ArrayList<>();
+        if (concurrentShards == 1 || last) {
+            text = last ? new int[0] : shardText;
+            documentStarts = last ? new int[0] : shardStarts;
+            // The sort gets both cores unless the previous shard is still being sorted in the background.
+            int threads = inFlight == null ? SuffixArrays.THREADS_MAX : 1;
+            var written = ShardWriter.write(directory, shard, shardText, shardLength, shardMaxToken, shardStarts,
+                    shardIds, shardHashes, progress, threads);
+            awaitInFlight();
+            record(written);
+            return;
+        }
+        awaitInFlight();
+        text = new int[Math.min(INITIAL_CAPACITY_TOKENS, shardTokensMax)];
+        documentStarts = new int[1024];
+        if (background == null) {
+            background = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("index-shard-writer").daemon(true).factory());
+        }
+        inFlight = background.submit(() -> ShardWriter.write(directory, shard, shardText, shardLength,
+                shardMaxToken, shardStarts, shardIds, shardHashes, progress, 1));
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            record(inFlight.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while a shard was written");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                case Throwable other -> throw new IllegalStateException(other);
+            }
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void record(ShardWriter.Written written) {
         shards.add(new Manifest.ShardEntry(written.tokenCount(), written.documentCount(), written.tokensSha256(),
                 written.documentsSha256()));
         diskBytes += written.diskBytes();
-        length = 0;
-        maxToken = 0;
-        ids.clear();
-        hashes.clear();
     }
 
     /** Writes the last shard and the manifest, then renames the temporary directory to the target. */
@@ -204,7 +302,7 @@ public final class IndexBuilder implements AutoCloseable {
         if (documentCount == 0) {
             throw new IndexException(Reason.BAD_INPUT, "no documents in the input: nothing to index");
         }
-        flushShard();
+        flushShard(true);
         text = new int[0];
         var tokenizerName = tokenizer.kind().wireName();
         var indexId = Manifest.indexId(tokenizerName, shards);
@@ -233,10 +331,38 @@ public final class IndexBuilder implements AutoCloseable {
     /** Deletes the temporary directory unless the build finished. */
     @Override
     public void close() throws IOException {
+        if (background != null) {
+            background.shutdownNow();
+            awaitTermination(background);
+        }
         if (!finished && Files.exists(temporary)) {
             deleteRecursively(temporary);
         }
         finished = true;
+    }
+
+    private static void awaitTermination(ExecutorService executor) throws InterruptedIOException {
+        try {
+            while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                // A shard write is bounded by its size; keep waiting so no thread writes into a deleted directory.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the shard writer stopped");
+        }
+    }
+
+    /** Progress is reported from the building thread and the background shard writer. */
+    private record SynchronizedProgress(BuildProgress delegate) implements BuildProgress {
+        @Override
+        public synchronized void tokenized(long documentCount, long tokenCount) {
+            delegate.tokenized(documentCount, tokenCount);
+        }
+
+        @Override
+        public synchronized void phase(int shard, String phase) {
+            delegate.phase(shard, phase);
+        }
     }
 
     private static void deleteRecursively(Path root) throws IOException {

@@ -31,10 +31,12 @@ final class ShardWriter {
 
     /**
      * Writes the shard held in text[0, length) with separators as {@link #SEPARATOR_MARK}. The text array is
-     * rewritten in place (separators become the top symbol of the alphabet) to spare a copy.
+     * rewritten in place (separators become the top symbol of the alphabet) to spare a copy. The suffixes are sorted
+     * with the given number of threads.
      */
     static Written write(Path directory, int shard, int[] text, int length, int maxToken, int[] documentStarts,
-                         List<String> ids, List<byte[]> hashes, BuildProgress progress) throws IOException {
+                         List<String> ids, List<byte[]> hashes, BuildProgress progress, int threads)
+            throws IOException {
         Files.createDirectories(directory);
         int separator = maxToken + 1;
         for (int i = 0; i < length; i++) {
@@ -44,7 +46,7 @@ final class ShardWriter {
         }
         progress.phase(shard, "sorting");
         var suffixes = new int[length];
-        SuffixArrays.sort(text, length, separator + 1, suffixes);
+        SuffixArrays.sort(text, length, separator + 1, suffixes, threads);
         progress.phase(shard, "writing");
         byte[] tokensSha = writeTokens(directory.resolve(IndexFormat.TOKENS_FILE), text, length, separator);
         writeSuffixes(directory.resolve(IndexFormat.SUFFIXES_FILE), suffixes, length);

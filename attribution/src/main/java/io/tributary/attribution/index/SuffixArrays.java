@@ -11,6 +11,10 @@ import java.util.Arrays;
 public final class SuffixArrays {
 
     private static final int EMPTY = -1;
+    /** Threads a sort uses by default: the placing thread and one helper (more would have nothing to do). */
+    public static final int THREADS_MAX = 2;
+    /** Below this length a helper thread costs more than it saves. */
+    static final int PARALLEL_LENGTH_MIN = 1 << 16;
 
     private SuffixArrays() {
     }
@@ -20,6 +24,17 @@ public final class SuffixArrays {
      * A suffix that is a prefix of another sorts first (the end of the text is smaller than every symbol).
      */
     public static void sort(int[] text, int length, int alphabetSize, int[] suffixes) {
+        sort(text, length, alphabetSize, suffixes, Math.min(THREADS_MAX, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * The same with a given number of threads: 1 sorts on the calling thread only; 2 or more add one helper thread
+     * that gathers ahead of the induced-sorting passes. The result does not depend on the number of threads.
+     */
+    public static void sort(int[] text, int length, int alphabetSize, int[] suffixes, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
+        }
         if (length < 0 || length > text.length || length > suffixes.length) {
             throw new IllegalArgumentException("length " + length + " outside the arrays");
         }
@@ -32,10 +47,11 @@ public final class SuffixArrays {
                         "symbol " + text[i] + " at " + i + " outside [0, " + alphabetSize + ")");
             }
         }
-        sais(text, 0, suffixes, length, alphabetSize);
+        sais(text, 0, suffixes, length, alphabetSize, threads);
     }
 
-    private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize) {
+    private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads) {
+        boolean parallel = threads > 1 && n >= PARALLEL_LENGTH_MIN;
         if (n == 0) {
             return;
         }
@@ -59,14 +75,14 @@ public final class SuffixArrays {
                 sa[--buckets[text[offset + i]]] = i;
             }
         }
-        induce(text, offset, sa, n, counts, buckets);
+        induce(text, offset, sa, n, counts, buckets, parallel);
 
         // Stage 2: name the sorted LMS substrings and solve the reduced problem, recursively if names repeat.
         int lmsCount = compactLms(sa, n, sTypes);
         int nameCount = nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
-            sais(sa, reduced, sa, lmsCount, nameCount);
+            sais(sa, reduced, sa, lmsCount, nameCount, threads);
         } else {
             for (int i = 0; i < lmsCount; i++) {
                 sa[sa[reduced + i]] = i;
@@ -90,7 +106,7 @@ public final class SuffixArrays {
             sa[i] = 0;
             sa[--buckets[text[offset + position]]] = position;
         }
-        induce(text, offset, sa, n, counts, buckets);
+        induce(text, offset, sa, n, counts, buckets, parallel);
     }
 
     /** Bit i is set when suffix i is S-type (smaller than suffix i + 1); the last suffix is L-type. */
@@ -135,49 +151,18 @@ public final class SuffixArrays {
 
     /**
      * Induces L-type suffixes left to right, then S-type suffixes right to left (Mori's variant). An entry is stored
-     * negated (~j) when its predecessor must not be induced in the current pass; the type test needs only the two
-     * symbols text[j - 1] and text[j], which share a cache line, and the write pointer of the current bucket is kept
-     * in a local. A scanned entry's sign is flipped, so after both passes every entry is a plain position again.
+     * negated (~j) when its predecessor must not be induced in the current pass. A scanned entry's sign is flipped,
+     * so after both passes every entry is a plain position again. See {@link Induction} for how a pass runs.
      */
-    private static void induce(int[] text, int offset, int[] sa, int n, int[] counts, int[] buckets) {
+    private static void induce(int[] text, int offset, int[] sa, int n, int[] counts, int[] buckets,
+                               boolean parallel) {
         bucketStarts(counts, buckets);
-        int j = n - 1;
-        int current = text[offset + j];
-        int write = buckets[current];
+        int last = n - 1;
         // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket.
-        sa[write++] = text[offset + j - 1] < current ? ~j : j;
-        for (int i = 0; i < n; i++) {
-            j = sa[i];
-            sa[i] = ~j;
-            if (j > 0) {
-                j--;
-                int symbol = text[offset + j];
-                if (symbol != current) {
-                    buckets[current] = write;
-                    current = symbol;
-                    write = buckets[current];
-                }
-                sa[write++] = (j > 0 && text[offset + j - 1] < current) ? ~j : j;
-            }
-        }
+        sa[buckets[text[offset + last]]++] = Induction.entryLeft(text, offset, last);
+        Induction.leftToRight(text, offset, sa, n, buckets, parallel);
         bucketEnds(counts, buckets);
-        current = 0;
-        write = buckets[0];
-        for (int i = n - 1; i >= 0; i--) {
-            j = sa[i];
-            if (j > 0) {
-                j--;
-                int symbol = text[offset + j];
-                if (symbol != current) {
-                    buckets[current] = write;
-                    current = symbol;
-                    write = buckets[current];
-                }
-                sa[--write] = (j == 0 || text[offset + j - 1] > current) ? ~j : j;
-            } else {
-                sa[i] = ~j;
-            }
-        }
+        Induction.rightToLeft(text, offset, sa, n, buckets, parallel);
     }
 
     /** Moves the sorted LMS positions to sa[0, count) and clears the rest; returns count. */

@@ -55,6 +55,82 @@ class SuffixArraysTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symbol 3 at 1");
     }
 
+    /**
+     * Texts long enough for many blocks of {@link Induction} and for the helper thread: shaped like the synthetic
+     * benchmark corpus (runs copied from earlier text, separators), like random small-alphabet text, and periodic.
+     * The two-thread sort must give the same array as the one-thread sort, and that array must be sorted.
+     */
+    @Test
+    void sortsLongTextsTheSameWithOneAndTwoThreads() {
+        long seed = 20261124L;
+        var random = new java.util.Random(seed);
+        for (int round = 0; round < 6; round++) {
+            int length = 150_000 + random.nextInt(150_000);
+            int alphabet = switch (round % 3) {
+                case 0 -> 2;
+                case 1 -> 50;
+                default -> 200_000;
+            };
+            int[] text = copiedRuns(random, length, alphabet);
+            int[] one = new int[length];
+            int[] two = new int[length];
+            SuffixArrays.sort(text, length, alphabet, one, 1);
+            SuffixArrays.sort(text, length, alphabet, two, 2);
+            assertThat(two).as("seed %d round %d", seed, round).isEqualTo(one);
+            assertSorted(text, one);
+        }
+        int[] periodic = new int[200_000];
+        for (int i = 0; i < periodic.length; i++) {
+            periodic[i] = (i % 7 == 3) ? 2 : (i % 3 == 0 ? 1 : 0);
+        }
+        int[] one = new int[periodic.length];
+        int[] two = new int[periodic.length];
+        SuffixArrays.sort(periodic, periodic.length, 3, one, 1);
+        SuffixArrays.sort(periodic, periodic.length, 3, two, 2);
+        assertThat(two).isEqualTo(one);
+    }
+
+    /** Runs of geometric length (mean 12) copied from random earlier places, a separator every ~2,000 symbols. */
+    private static int[] copiedRuns(java.util.Random random, int length, int alphabet) {
+        int[] text = new int[length];
+        int separator = alphabet - 1;
+        for (int k = 0; k < length; ) {
+            if (k < 64 || random.nextInt(10) == 0) {
+                text[k++] = random.nextInt(alphabet);
+                continue;
+            }
+            int from = random.nextInt(k);
+            do {
+                text[k++] = text[from++];
+            } while (k < length && random.nextInt(12) != 0);
+            if (random.nextInt(160) == 0 && k < length) {
+                text[k++] = separator;
+            }
+        }
+        return text;
+    }
+
+    private static void assertSorted(int[] text, int[] suffixes) {
+        var seen = new boolean[text.length];
+        for (int suffix : suffixes) {
+            if (seen[suffix]) {
+                throw new AssertionError("suffix " + suffix + " appears twice");
+            }
+            seen[suffix] = true;
+        }
+        for (int i = 1; i < suffixes.length; i++) {
+            if (NaiveSuffixSort.compareSuffixes(text, suffixes[i - 1], suffixes[i]) >= 0) {
+                throw new AssertionError("suffixes at " + (i - 1) + " and " + i + " out of order");
+            }
+        }
+    }
+
+    @Test
+    void rejectsANonPositiveThreadCount() {
+        assertThatThrownBy(() -> SuffixArrays.sort(new int[] {0, 1}, 2, 2, new int[2], 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+    }
+
     private static int[] sais(int[] text, int alphabetSize) {
         int[] suffixes = new int[text.length];
         SuffixArrays.sort(text, text.length, alphabetSize, suffixes);

@@ -26,9 +26,9 @@ import java.util.SplittableRandom;
 
 /**
  * {@code bench attribution [build|latency|quality|all] [--brown FILE] [--work DIR] [--synthetic-tokens N]
- * [--latency-sizes N[/SHARDS],...] [--grid] [--outputs N] [--skip-baseline]}: index build throughput (SA-IS against a
- * prefix-doubling baseline, in
- * the same run), trace and count latency, bytes per token, peak heap, and tracing quality on Brown. Prints Markdown.
+ * [--latency-sizes N[/SHARDS],...] [--grid] [--outputs N] [--skip-baseline]}: index build throughput (SA-IS with one
+ * and with two threads against a prefix-doubling baseline, in the same run), trace and count latency, bytes per
+ * token, peak heap, and tracing quality on Brown. Prints Markdown.
  */
 public final class AttributionBench {
 
@@ -108,13 +108,31 @@ public final class AttributionBench {
 
     private void build(Path work) throws Exception {
         out.printf("## Build throughput%n%n");
-        out.printf("| corpus | tokens | SA-IS sort | SA-IS tokens/s | prefix doubling | PD tokens/s | "
-                + "full build (tokenize+sort+write) | build tokens/s | bytes/token | peak heap |%n");
-        out.printf("|---|---|---|---|---|---|---|---|---|---|%n");
+        out.printf("| corpus | tokens | SA-IS 1 thread | tokens/s | SA-IS 2 threads | tokens/s | prefix doubling "
+                + "| PD tokens/s | full build (tokenize+sort+write) | build tokens/s | bytes/token | peak heap |%n");
+        out.printf("|---|---|---|---|---|---|---|---|---|---|---|---|%n");
         buildRow("Brown", brownTokens, work.resolve("build-brown"), true);
         long syntheticTokens = Long.parseLong(options.getOrDefault("--synthetic-tokens", "100000000"));
         var synthetic = synthetic(syntheticTokens);
         buildRow("synthetic", synthetic, work.resolve("build-synthetic"), false);
+        out.println();
+        shardedBuild(synthetic, work.resolve("build-synthetic-sharded"));
+    }
+
+    /** The synthetic corpus in 4 shards, built one shard at a time and with 2 concurrent shards. */
+    private void shardedBuild(List<int[]> documents, Path target) throws IOException {
+        long tokens = documents.stream().mapToLong(document -> document.length + 1).sum();
+        int shardTokens = Math.toIntExact(tokens / 4 + SHARD_SLACK_TOKENS);
+        out.printf("| corpus | tokens | shards | concurrent shards | full build | build tokens/s | index id |%n");
+        out.printf("|---|---|---|---|---|---|---|%n");
+        for (int concurrent = 1; concurrent <= IndexBuilder.CONCURRENT_SHARDS_MAX; concurrent++) {
+            long start = System.nanoTime();
+            var summary = buildFromTokens(documents, target, shardTokens, concurrent);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf("| synthetic | %,d | %d | %d | %.2f s | %,.0f | %s... |%n", summary.tokenCount(),
+                    summary.shardCount(), concurrent, seconds, summary.tokenCount() / seconds,
+                    summary.indexId().substring(0, 12));
+        }
         out.println();
     }
 
@@ -127,7 +145,8 @@ public final class AttributionBench {
     private void buildRow(String name, List<int[]> documents, Path target, boolean fromText) throws Exception {
         int[] text = withSeparators(documents);
         int alphabet = Arrays.stream(text).max().orElse(0) + 1;
-        double saisSeconds = timeSais(text, alphabet);
+        double oneThreadSeconds = timeSais(text, alphabet, 1);
+        double twoThreadSeconds = timeSais(text, alphabet, 2);
         String baseline = "skipped";
         String baselineRate = "";
         if (!options.containsKey("--skip-baseline")) {
@@ -142,11 +161,13 @@ public final class AttributionBench {
         HeapPeak.reset();
         long start = System.nanoTime();
         var summary = fromText ? buildFromJsonLines(target)
-                : buildFromTokens(documents, target, IndexFormat.SHARD_TOKENS_DEFAULT);
+                : buildFromTokens(documents, target, IndexFormat.SHARD_TOKENS_DEFAULT,
+                        IndexBuilder.concurrentShardsFor(IndexFormat.SHARD_TOKENS_DEFAULT));
         double buildSeconds = (System.nanoTime() - start) / 1e9;
         long peak = HeapPeak.peakBytes();
-        out.printf("| %s | %,d | %.2f s | %,.0f | %s | %s | %.2f s | %,.0f | %.3f | %,d MiB |%n", name, length,
-                saisSeconds, length / saisSeconds, baseline, baselineRate, buildSeconds,
+        out.printf("| %s | %,d | %.2f s | %,.0f | %.2f s | %,.0f | %s | %s | %.2f s | %,.0f | %.3f | %,d MiB |%n",
+                name, length, oneThreadSeconds, length / oneThreadSeconds, twoThreadSeconds,
+                length / twoThreadSeconds, baseline, baselineRate, buildSeconds,
                 summary.tokenCount() / buildSeconds, (double) summary.diskBytes() / summary.tokenCount(), peak >> 20);
     }
 
@@ -174,15 +195,15 @@ public final class AttributionBench {
      * The median of three timed runs after a warm-up on a prefix; a single run for large arrays, where three would
      * take minutes.
      */
-    private static double timeSais(int[] text, int alphabet) {
+    private static double timeSais(int[] text, int alphabet, int threads) {
         var suffixes = new int[text.length];
         boolean large = text.length > LARGE_ARRAY_TOKENS;
         // Warm up on a prefix, so that the timed run is compiled code rather than on-stack replacement.
-        SuffixArrays.sort(text, Math.min(text.length, WARM_UP_TOKENS), alphabet, suffixes);
+        SuffixArrays.sort(text, Math.min(text.length, WARM_UP_TOKENS), alphabet, suffixes, threads);
         var seconds = new double[large ? 1 : 3];
         for (int i = 0; i < seconds.length; i++) {
             long start = System.nanoTime();
-            SuffixArrays.sort(text, text.length, alphabet, suffixes);
+            SuffixArrays.sort(text, text.length, alphabet, suffixes, threads);
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
         Arrays.sort(seconds);
@@ -195,10 +216,11 @@ public final class AttributionBench {
                 IndexFormat.SHARD_TOKENS_DEFAULT, BuildProgress.NONE);
     }
 
-    private static BuildSummary buildFromTokens(List<int[]> documents, Path target, int shardTokens)
-            throws IOException {
+    private static BuildSummary buildFromTokens(List<int[]> documents, Path target, int shardTokens,
+                                                int concurrentShards) throws IOException {
         deleteIfExists(target);
-        try (var builder = IndexBuilder.create(target, TokenizerKind.O200K_BASE, shardTokens, BuildProgress.NONE)) {
+        try (var builder = IndexBuilder.create(target, TokenizerKind.O200K_BASE, shardTokens, BuildProgress.NONE,
+                concurrentShards)) {
             var hash = new byte[IndexFormat.CONTENT_HASH_BYTES];
             for (int i = 0; i < documents.size(); i++) {
                 builder.addTokens("synthetic-" + i, hash, documents.get(i));
@@ -248,7 +270,7 @@ public final class AttributionBench {
                         .sum(), SEED + tokens, (id, document) -> documents.add(document));
                 int shardTokens = shards == 1 ? IndexFormat.SHARD_TOKENS_DEFAULT
                         : Math.toIntExact(tokens / shards + SHARD_SLACK_TOKENS);
-                buildFromTokens(documents, target, shardTokens);
+                buildFromTokens(documents, target, shardTokens, IndexBuilder.concurrentShardsFor(shardTokens));
             }
             try (var index = AttributionIndex.open(target)) {
                 latencyRow(index, outputs);

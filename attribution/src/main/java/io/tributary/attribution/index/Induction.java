@@ -1,0 +1,261 @@
+package io.tributary.attribution.index;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One induced-sorting pass of SA-IS over blocks of {@link #BLOCK_ENTRIES} entries, in two steps as libsais does:
+ * first gather, for every entry j of a block, the symbol text[j - 1] and the entry its predecessor becomes (random
+ * reads that do not depend on each other, so their cache misses overlap); then place them in scan order (the bucket
+ * counters make this step sequential).
+ *
+ * <p>With a helper thread the gathering of the next blocks runs on the other core while this thread places the
+ * current one. A block is gathered by whichever thread claims it first, so this thread never waits for a helper that
+ * is not running. A gathered value may be stale: placing may write into a block after it was gathered. Each gathered
+ * value therefore carries the entry it was read from, and the placing thread uses it only when the entry is still
+ * the same (the same suffix means the same symbols); otherwise it reads the text itself.
+ */
+final class Induction {
+
+    static final int BLOCK_ENTRIES = 4096;
+    /** Buffers in the ring shared by the placing thread and the helper. */
+    private static final int RING_BLOCKS = 8;
+    /** How many blocks the helper may gather ahead of the block being placed. */
+    private static final int AHEAD_BLOCKS = 4;
+
+    /** The helper's pause when it is far enough ahead: sleeping rather than spinning leaves the core to others. */
+    private static final long HELPER_PAUSE_NANOS = 20_000;
+    /** Spins of the placing thread waiting for a block the helper is gathering, before it yields the core. */
+    private static final int SPINS_MAX = 10_000;
+
+    private final int[] text;
+    private final int offset;
+    private final int[] sa;
+    private final int n;
+    private final boolean leftToRight;
+    private final int blockCount;
+    private final int ringBlocks;
+    private final int[][] positions;
+    private final int[][] symbols;
+    private final int[][] entries;
+    /** The block each ring slot holds, published after its gathered values are written. */
+    private final AtomicIntegerArray ready;
+    /** Blocks [0, claimed) are being gathered or were gathered. */
+    private final AtomicInteger claimed = new AtomicInteger();
+    /** Blocks [0, placed) are placed; their ring slots may be reused. */
+    private volatile int placed;
+    private volatile boolean stopped;
+    private volatile Throwable helperFailure;
+
+    private Induction(int[] text, int offset, int[] sa, int n, boolean leftToRight, boolean parallel) {
+        this.text = text;
+        this.offset = offset;
+        this.sa = sa;
+        this.n = n;
+        this.leftToRight = leftToRight;
+        this.blockCount = (int) (((long) n + BLOCK_ENTRIES - 1) / BLOCK_ENTRIES);
+        this.ringBlocks = parallel ? RING_BLOCKS : 1;
+        int blockEntries = Math.min(n, BLOCK_ENTRIES);
+        this.positions = new int[ringBlocks][blockEntries];
+        this.symbols = new int[ringBlocks][blockEntries];
+        this.entries = new int[ringBlocks][blockEntries];
+        this.ready = new AtomicIntegerArray(ringBlocks);
+        for (int slot = 0; slot < ringBlocks; slot++) {
+            ready.set(slot, -1);
+        }
+    }
+
+    /** Induces L-type suffixes left to right from the bucket starts in buckets. */
+    static void leftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
+        new Induction(text, offset, sa, n, true, parallel).run(buckets, parallel);
+    }
+
+    /** Induces S-type suffixes right to left from the bucket ends in buckets. */
+    static void rightToLeft(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
+        new Induction(text, offset, sa, n, false, parallel).run(buckets, parallel);
+    }
+
+    private void run(int[] buckets, boolean parallel) {
+        Thread helper = parallel && blockCount > 1
+                ? Thread.ofPlatform().name("sais-gather").daemon(true).start(this::helpGather) : null;
+        try {
+            for (int block = 0; block < blockCount; block++) {
+                int slot = block % ringBlocks;
+                if (claimed.compareAndSet(block, block + 1)) {
+                    gather(block, slot);
+                } else {
+                    awaitReady(slot, block);
+                }
+                if (leftToRight) {
+                    placeLeftToRight(block, slot, buckets);
+                } else {
+                    placeRightToLeft(block, slot, buckets);
+                }
+                placed = block + 1;
+            }
+        } finally {
+            stopped = true;
+            if (helper != null) {
+                joinUninterruptibly(helper);
+            }
+        }
+    }
+
+    /** The helper claimed this block and is gathering it: spin briefly, then give the core away. */
+    private void awaitReady(int slot, int block) {
+        for (int spins = 0; ready.get(slot) != block; spins++) {
+            if (helperFailure != null) {
+                throw new IllegalStateException("the gathering helper thread failed", helperFailure);
+            }
+            if (spins < SPINS_MAX) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    private void helpGather() {
+        try {
+            gatherAhead();
+        } catch (Throwable e) {
+            helperFailure = e;
+            throw e;
+        }
+    }
+
+    private void gatherAhead() {
+        while (!stopped) {
+            int block = claimed.get();
+            if (block >= blockCount) {
+                return;
+            }
+            if (block > placed + AHEAD_BLOCKS) {
+                // Sleep rather than spin: on a busy machine a spinning helper takes the core the placing thread needs.
+                LockSupport.parkNanos(HELPER_PAUSE_NANOS);
+                continue;
+            }
+            if (claimed.compareAndSet(block, block + 1)) {
+                gather(block, block % ringBlocks);
+            }
+        }
+    }
+
+    private int blockStart(int block) {
+        // In long arithmetic: a shard may hold up to 2^31 - 65 entries, so (block + 1) * BLOCK_ENTRIES can overflow.
+        long start = leftToRight ? (long) block * BLOCK_ENTRIES : Math.max(0, n - (block + 1L) * BLOCK_ENTRIES);
+        return (int) start;
+    }
+
+    private int blockEnd(int block) {
+        long end = leftToRight ? Math.min(n, (block + 1L) * BLOCK_ENTRIES) : n - (long) block * BLOCK_ENTRIES;
+        return (int) end;
+    }
+
+    private void gather(int block, int slot) {
+        int start = blockStart(block);
+        int end = blockEnd(block);
+        int[] blockPositions = positions[slot];
+        int[] blockSymbols = symbols[slot];
+        int[] blockEntries = entries[slot];
+        if (leftToRight) {
+            for (int i = start; i < end; i++) {
+                int j = sa[i];
+                blockPositions[i - start] = j;
+                if (j > 0) {
+                    blockSymbols[i - start] = text[offset + j - 1];
+                    blockEntries[i - start] = entryLeft(text, offset, j - 1);
+                }
+            }
+        } else {
+            for (int i = start; i < end; i++) {
+                int j = sa[i];
+                blockPositions[i - start] = j;
+                if (j > 0) {
+                    blockSymbols[i - start] = text[offset + j - 1];
+                    blockEntries[i - start] = entryRight(text, offset, j - 1);
+                }
+            }
+        }
+        ready.set(slot, block);
+    }
+
+    private void placeLeftToRight(int block, int slot, int[] buckets) {
+        int start = blockStart(block);
+        int end = blockEnd(block);
+        int[] blockPositions = positions[slot];
+        int[] blockSymbols = symbols[slot];
+        int[] blockEntries = entries[slot];
+        for (int i = start; i < end; i++) {
+            int j = sa[i];
+            sa[i] = ~j;
+            if (j > 0) {
+                int symbol;
+                int entry;
+                if (blockPositions[i - start] == j) {
+                    symbol = blockSymbols[i - start];
+                    entry = blockEntries[i - start];
+                } else {
+                    symbol = text[offset + j - 1];
+                    entry = entryLeft(text, offset, j - 1);
+                }
+                sa[buckets[symbol]++] = entry;
+            }
+        }
+    }
+
+    private void placeRightToLeft(int block, int slot, int[] buckets) {
+        int start = blockStart(block);
+        int end = blockEnd(block);
+        int[] blockPositions = positions[slot];
+        int[] blockSymbols = symbols[slot];
+        int[] blockEntries = entries[slot];
+        for (int i = end - 1; i >= start; i--) {
+            int j = sa[i];
+            if (j > 0) {
+                int symbol;
+                int entry;
+                if (blockPositions[i - start] == j) {
+                    symbol = blockSymbols[i - start];
+                    entry = blockEntries[i - start];
+                } else {
+                    symbol = text[offset + j - 1];
+                    entry = entryRight(text, offset, j - 1);
+                }
+                sa[--buckets[symbol]] = entry;
+            } else {
+                sa[i] = ~j;
+            }
+        }
+    }
+
+    /**
+     * The entry for L-type suffix j in the left-to-right pass: negated (~j) when its predecessor is S-type, that is
+     * when text[j - 1] < text[j]. Computed without branches from the sign of the difference (symbols are below
+     * 2^31, so it cannot overflow); j = 0 compares text[0] with itself.
+     */
+    /** The entry for L-type suffix j in the left-to-right pass: negated when its predecessor is S-type. */
+    static int entryLeft(int[] text, int offset, int j) {
+        return (j > 0 && text[offset + j - 1] < text[offset + j]) ? ~j : j;
+    }
+    /** The entry for S-type suffix j in the right-to-left pass: negated when its predecessor is L-type. */
+    static int entryRight(int[] text, int offset, int j) {
+        return (j == 0 || text[offset + j - 1] > text[offset + j]) ? ~j : j;
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
