@@ -44,8 +44,11 @@ public final class Sequencer implements AutoCloseable {
 
     /** Transactions a chunk holds at most: enough to amortise the hand-offs, few enough to keep latency low. */
     public static final int CHUNK_TRANSACTIONS_MAX = 256;
-    /** Chunks waiting for the sequencer at most. */
-    public static final int IN_FLIGHT_CHUNKS_MAX = 32;
+    /**
+     * Chunks waiting for the sequencer at most: enough to keep both cores and a group commit of a thousand busy; more
+     * only keeps more transactions live (32 gave 63-67% of the verification-alone rate against 70-77% with 8).
+     */
+    public static final int IN_FLIGHT_CHUNKS_MAX = 8;
     /** Transactions one group commit holds at most. */
     public static final int BATCH_TRANSACTIONS_MAX = 8_192;
 
