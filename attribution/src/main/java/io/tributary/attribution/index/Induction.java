@@ -181,6 +181,10 @@ final class Induction {
         ready.set(slot, block);
     }
 
+    /*
+     * The two place methods mirror each other (scan direction, bucket ends, when the entry is flipped); they stay
+     * separate because this is the innermost loop of the build and a shared helper would return two values.
+     */
     private void placeLeftToRight(int block, int slot, int[] buckets) {
         int start = blockStart(block);
         int end = blockEnd(block);
@@ -230,15 +234,11 @@ final class Induction {
         }
     }
 
-    /**
-     * The entry for L-type suffix j in the left-to-right pass: negated (~j) when its predecessor is S-type, that is
-     * when text[j - 1] < text[j]. Computed without branches from the sign of the difference (symbols are below
-     * 2^31, so it cannot overflow); j = 0 compares text[0] with itself.
-     */
     /** The entry for L-type suffix j in the left-to-right pass: negated when its predecessor is S-type. */
     static int entryLeft(int[] text, int offset, int j) {
         return (j > 0 && text[offset + j - 1] < text[offset + j]) ? ~j : j;
     }
+
     /** The entry for S-type suffix j in the right-to-left pass: negated when its predecessor is L-type. */
     static int entryRight(int[] text, int offset, int j) {
         return (j == 0 || text[offset + j - 1] > text[offset + j]) ? ~j : j;
