@@ -31,6 +31,8 @@ public final class SqliteStore implements LedgerStore {
     private final PreparedStatement deleteState;
     private final PreparedStatement upsertMeta;
     private final Thread checkpointer;
+    /** The log's size as this writer last committed it; -1 until read, and again after a failed append. */
+    private long committedSize = -1;
     /** How often the write-ahead log is copied back into the database, off the commit path. */
     static final long WAL_CHECKPOINT_MILLIS = 500;
 
@@ -104,7 +106,11 @@ public final class SqliteStore implements LedgerStore {
             upsertMeta.setString(2, java.util.Base64.getEncoder().encodeToString(batch.frontier()));
             upsertMeta.executeUpdate();
             connection.commit();
+            if (!batch.entries().isEmpty()) {
+                committedSize = batch.entries().getLast().position() + 1;
+            }
         } catch (SQLException | StoreException e) {
+            committedSize = -1;
             rollback();
             throw e instanceof StoreException store ? store
                     : new StoreException("cannot append to the ledger database: " + e.getMessage(), e);
@@ -113,7 +119,10 @@ public final class SqliteStore implements LedgerStore {
 
     private void insertBlock(List<StoredEntry> entries) throws SQLException, StoreException {
         long first = entries.getFirst().position();
-        long size = size();
+        if (committedSize < 0) {
+            committedSize = size();
+        }
+        long size = committedSize;
         if (first != size) {
             throw new StoreException("cannot append entries from position " + first + " to a log of " + size);
         }
@@ -151,40 +160,67 @@ public final class SqliteStore implements LedgerStore {
     private static final String BLOCKS_OVERLAPPING = " FROM entry_blocks WHERE first < ? AND first >= COALESCE((SELECT "
             + "MAX(first) FROM entry_blocks WHERE first <= ?), 0) ORDER BY first";
 
-    @Override
-    public List<StoredEntry> entries(long from, long to) throws StoreException {
-        var entries = new ArrayList<StoredEntry>((int) Math.min(Math.max(to - from, 0), 65_536));
-        forEachRow("SELECT first, count, leaf_hashes, lengths, bytes" + BLOCKS_OVERLAPPING, rows -> {
+    /**
+     * One row of {@code entry_blocks}, its shape checked: entry i's leaf hash and bytes are slices of it. Read
+     * without its bytes (null) where only leaf hashes are wanted: they come before the bytes' overflow pages.
+     */
+    private record Block(long first, int count, byte[] leafHashes, int[] offsets, byte[] bytes) {
+
+        static Block read(ResultSet rows, boolean withBytes) throws SQLException {
             long first = rows.getLong(1);
             int count = rows.getInt(2);
             var leafHashes = rows.getBytes(3);
-            var lengths = ByteBuffer.wrap(rows.getBytes(4));
+            var lengths = rows.getBytes(4);
+            if (count < 1 || leafHashes.length != count * LEAF_HASH_BYTES || lengths.length != count * Integer.BYTES) {
+                throw new SQLException("the block at position " + first + " is corrupt: " + count + " entries but "
+                        + leafHashes.length + " bytes of leaf hashes and " + lengths.length + " bytes of lengths");
+            }
+            if (!withBytes) {
+                return new Block(first, count, leafHashes, null, null);
+            }
             var bytes = rows.getBytes(5);
-            requireBlockShape(first, count, leafHashes.length, lengths.capacity());
-            int offset = 0;
+            var offsets = new int[count + 1];
+            var lengthReader = ByteBuffer.wrap(lengths);
             for (int i = 0; i < count; i++) {
-                int length = lengths.getInt();
-                if (length < 0 || offset + length > bytes.length) {
+                int length = lengthReader.getInt();
+                if (length < 0 || offsets[i] + (long) length > bytes.length) {
                     throw new SQLException("the block at position " + first + " is corrupt: its lengths exceed its "
                             + "bytes");
                 }
-                long position = first + i;
-                if (position >= from && position < to) {
-                    entries.add(new StoredEntry(position, Arrays.copyOfRange(bytes, offset, offset + length),
-                            Arrays.copyOfRange(leafHashes, i * LEAF_HASH_BYTES, (i + 1) * LEAF_HASH_BYTES)));
-                }
-                offset += length;
+                offsets[i + 1] = offsets[i] + length;
             }
-        }, to, from);
-        return entries;
+            return new Block(first, count, leafHashes, offsets, bytes);
+        }
+
+        StoredEntry entry(int i) {
+            return new StoredEntry(first + i, Arrays.copyOfRange(bytes, offsets[i], offsets[i + 1]), leafHash(i));
+        }
+
+        byte[] leafHash(int i) {
+            return Arrays.copyOfRange(leafHashes, i * LEAF_HASH_BYTES, (i + 1) * LEAF_HASH_BYTES);
+        }
     }
 
-    private static void requireBlockShape(long first, int count, int leafHashBytes, int lengthBytes)
-            throws SQLException {
-        if (count < 1 || leafHashBytes != count * LEAF_HASH_BYTES || lengthBytes != count * Integer.BYTES) {
-            throw new SQLException("the block at position " + first + " is corrupt: " + count + " entries but "
-                    + leafHashBytes + " bytes of leaf hashes and " + lengthBytes + " bytes of lengths");
-        }
+    /** Calls {@code handler} with each stored block that holds any of the positions {@code [from, to)}, in order. */
+    private void forEachBlock(long from, long to, boolean withBytes, BlockHandler handler) throws StoreException {
+        forEachRow("SELECT first, count, leaf_hashes, lengths" + (withBytes ? ", bytes" : "") + BLOCKS_OVERLAPPING,
+                rows -> handler.accept(Block.read(rows, withBytes)), to, from);
+    }
+
+    private interface BlockHandler {
+        void accept(Block block);
+    }
+
+    @Override
+    public List<StoredEntry> entries(long from, long to) throws StoreException {
+        var entries = new ArrayList<StoredEntry>((int) Math.min(Math.max(to - from, 0), 65_536));
+        forEachBlock(from, to, true, block -> {
+            for (long position = Math.max(block.first(), from); position < Math.min(block.first() + block.count(), to);
+                    position++) {
+                entries.add(block.entry((int) (position - block.first())));
+            }
+        });
+        return entries;
     }
 
     @Override
@@ -196,21 +232,12 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public byte[][] leafHashes(long from, long to) throws StoreException {
         var hashes = new ArrayList<byte[]>((int) Math.min(Math.max(to - from, 0), 1 << 20));
-        var expected = new long[] {from};
-        forEachRow("SELECT first, count, leaf_hashes, lengths" + BLOCKS_OVERLAPPING, rows -> {
-            long first = rows.getLong(1);
-            int count = rows.getInt(2);
-            var leafHashes = rows.getBytes(3);
-            requireBlockShape(first, count, leafHashes.length, rows.getBytes(4).length);
-            for (long position = Math.max(first, from); position < Math.min(first + count, to); position++) {
-                if (position != expected[0]) {
-                    return;
-                }
-                int i = (int) (position - first);
-                hashes.add(Arrays.copyOfRange(leafHashes, i * LEAF_HASH_BYTES, (i + 1) * LEAF_HASH_BYTES));
-                expected[0]++;
+        forEachBlock(from, to, false, block -> {
+            for (long position = Math.max(block.first(), from); position < Math.min(block.first() + block.count(), to)
+                    && position == from + hashes.size(); position++) {
+                hashes.add(block.leafHash((int) (position - block.first())));
             }
-        }, to, from);
+        });
         if (hashes.size() != to - from) {
             throw new StoreException("the log has a gap between positions " + from + " and " + to);
         }
