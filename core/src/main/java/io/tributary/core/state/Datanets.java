@@ -3,7 +3,6 @@ package io.tributary.core.state;
 import static io.tributary.core.state.Rules.require;
 
 import io.tributary.core.crypto.Bytes;
-import io.tributary.core.merkle.CompactRange;
 import io.tributary.core.merkle.Rfc9162;
 import io.tributary.core.state.Values.Contribution;
 import io.tributary.core.state.Values.Datanet;
@@ -11,7 +10,6 @@ import io.tributary.core.state.Values.DatanetVersion;
 import io.tributary.core.state.Values.Status;
 import io.tributary.core.tx.AssetRef;
 import io.tributary.core.tx.Body;
-import java.util.Base64;
 import java.util.Objects;
 
 /** Datanets: creation, curation of contributions, and frozen versions. */
@@ -24,7 +22,7 @@ final class Datanets {
         Assets.issue(changes, asset, signer);
         var control = Objects.requireNonNullElse(create.control(), Body.Control.OWNER);
         changes.put(Keys.datanet(create.id()), new Datanet(signer, create.name(), create.license(), create.curators(),
-                create.deposit(), control, 0, 0, Base64.getEncoder().encodeToString(CompactRange.empty().toBytes())));
+                create.deposit(), control, 0, 0, Datanet.NO_MEMBERS));
     }
 
     static void update(Changes changes, String signer, Body.DatanetUpdate update) {
@@ -58,12 +56,12 @@ final class Datanets {
         Rules.credit(changes, contribution.contributor(), contribution.deposit());
         changes.put(Keys.contribution(accept.contribution()), withStatus(contribution, Status.ACCEPTED));
         var datanet = datanet(changes, contribution.datanet());
-        var tree = CompactRange.fromBytes(Base64.getDecoder().decode(datanet.frontier()));
+        var tree = datanet.members();
         tree.append(Rfc9162.leafHash(Bytes.unhex(contribution.hash(), Bytes.SHA256_BYTES)));
         changes.put(Keys.member(contribution.datanet(), datanet.accepted()),
                 new Values.Member(accept.contribution(), contribution.hash()));
         changes.put(Keys.datanet(contribution.datanet()),
-                datanet.withAccepted(tree.size(), Base64.getEncoder().encodeToString(tree.toBytes())));
+                datanet.withMembers(tree));
     }
 
     /** A plain rejection returns the deposit; a spam rejection forfeits it to the datanet's shareholders. */
@@ -86,7 +84,7 @@ final class Datanets {
         var datanet = datanet(changes, freeze.datanet());
         requireCurator(datanet, freeze.datanet(), signer);
         require(datanet.accepted() > 0, Reason.EMPTY_VERSION, "%s has no accepted contributions", freeze.datanet());
-        var tree = CompactRange.fromBytes(Base64.getDecoder().decode(datanet.frontier()));
+        var tree = datanet.members();
         long version = datanet.versions() + 1;
         changes.put(Keys.version(freeze.datanet(), version),
                 new DatanetVersion(Bytes.hex(tree.root()), datanet.accepted(), timeMillis));

@@ -2,8 +2,10 @@ package io.tributary.core.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tributary.core.merkle.CompactRange;
 import io.tributary.core.tx.Body.Control;
 import io.tributary.core.tx.Body.Parent;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +31,18 @@ public final class Values {
             String owner, String name, String license, List<String> curators, long deposit, Control control,
             long versions, long accepted, String frontier) {
 
-        public Datanet withAccepted(long count, String newFrontier) {
-            return new Datanet(owner, name, license, curators, deposit, control, versions, count, newFrontier);
+        /** A new datanet's {@code frontier}: the compact range of no contributions. */
+        public static final String NO_MEMBERS = Base64.getEncoder().encodeToString(CompactRange.empty().toBytes());
+
+        /** The Merkle tree of the accepted contributions' content hashes, as its compact range. */
+        public CompactRange members() {
+            return CompactRange.fromBytes(Base64.getDecoder().decode(frontier));
+        }
+
+        /** This datanet with {@code members} as its accepted sequence. */
+        public Datanet withMembers(CompactRange members) {
+            return new Datanet(owner, name, license, curators, deposit, control, versions, members.size(),
+                    Base64.getEncoder().encodeToString(members.toBytes()));
         }
 
         public Datanet withVersions(long count) {
