@@ -10,14 +10,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}, so a commit returns only after
  * the write-ahead log is fsynced. One connection, used by one thread at a time (the committer).
+ *
+ * <p>A batch's state writes go to {@code state_journal} as one row, in the batch's transaction; the writer folds
+ * the journal into {@code state} once it holds {@link #FOLD_KEYS_DEFAULT} keys, and on close. Upserting every batch
+ * into {@code state} dirtied a random page per new key, and the same hot pages in every batch: most of the
+ * committer's time. Readers see {@code state} with the journal laid over it, both read in one transaction.
  */
 public final class SqliteStore implements LedgerStore {
 
@@ -30,15 +41,25 @@ public final class SqliteStore implements LedgerStore {
     private final PreparedStatement upsertState;
     private final PreparedStatement deleteState;
     private final PreparedStatement upsertMeta;
+    private final PreparedStatement insertJournal;
+    private final PreparedStatement clearJournal;
+    /** Distinct keys the journal may hold before the next append folds it into {@code state}. */
+    private final int foldKeys;
+    /** The journal's last write per key (null deletes) as this writer knows it; null until it first appends. */
+    private HashMap<String, String> journal;
     private final Thread checkpointer;
     /** The log's size as this writer last committed it; -1 until read, and again after a failed append. */
     private long committedSize = -1;
     /** How often the write-ahead log is copied back into the database, off the commit path. */
     static final long WAL_CHECKPOINT_MILLIS = 500;
 
-    private SqliteStore(Path file, Connection connection, SQLiteConfig config) throws SQLException {
+    /** Enough keys that hot ones are folded once for many batches; few enough that a fold takes a fraction of a second. */
+    static final int FOLD_KEYS_DEFAULT = 1 << 16;
+
+    private SqliteStore(Path file, Connection connection, SQLiteConfig config, int foldKeys) throws SQLException {
         this.file = file;
         this.connection = connection;
+        this.foldKeys = foldKeys;
         this.checkpointer = Thread.ofVirtual().name("wal-checkpointer").start(() -> checkpointWal(config));
         insertBlock = connection.prepareStatement("INSERT INTO entry_blocks (first, count, leaf_hashes, lengths, bytes) "
                 + "VALUES (?, ?, ?, ?, ?)");
@@ -47,15 +68,20 @@ public final class SqliteStore implements LedgerStore {
         deleteState = connection.prepareStatement("DELETE FROM state WHERE key = ?");
         upsertMeta = connection.prepareStatement(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        insertJournal = connection.prepareStatement("INSERT INTO state_journal (writes) VALUES (?)");
+        clearJournal = connection.prepareStatement("DELETE FROM state_journal");
     }
 
     /** Opens (creating if {@code create}) the database at {@code file} and brings its schema up to date. */
     public static SqliteStore open(Path file, boolean create) throws StoreException {
+        return open(file, create, FOLD_KEYS_DEFAULT);
+    }
+
+    static SqliteStore open(Path file, boolean create, int foldKeys) throws StoreException {
         if (!create && !Files.isRegularFile(file)) {
             throw new StoreException("no ledger database at " + file + " (run `tributary init` first)");
         }
         var config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
@@ -63,12 +89,16 @@ public final class SqliteStore implements LedgerStore {
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (var statement = connection.createStatement()) {
+                // Before WAL mode, which writes the header of a new database: auto_vacuum can only be chosen before
+                // that. It lets close() give back the pages a folded journal freed.
+                statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA cache_size = -" + CACHE_KIBIBYTES);
                 statement.execute("PRAGMA wal_autocheckpoint = 0");
             }
             Migrations.apply(connection, DIALECT);
             connection.setAutoCommit(false);
-            return new SqliteStore(file, connection, config);
+            return new SqliteStore(file, connection, config, foldKeys);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open the ledger database " + file + ": " + e.getMessage(), e);
@@ -83,38 +113,70 @@ public final class SqliteStore implements LedgerStore {
         return queryLong("SELECT first + count FROM entry_blocks ORDER BY first DESC LIMIT 1");
     }
 
-    /** Writes the batch's entries as one block, its state writes and the frontier, in one transaction. */
+    /**
+     * Writes the batch's entries as one block, its state writes as a journal row and the frontier, in one
+     * transaction; first folds the journal into the state, in the same transaction, when it holds enough keys.
+     */
     @Override
     public void append(Batch batch) throws StoreException {
         try {
+            if (journal == null) {
+                journal = journalWrites(key -> true);
+            }
+            boolean fold = journal.size() >= foldKeys;
+            if (fold) {
+                foldJournal();
+            }
             if (!batch.entries().isEmpty()) {
                 insertBlock(batch.entries());
             }
-            for (var write : batch.stateWrites().entrySet()) {
-                if (write.getValue() == null) {
-                    deleteState.setString(1, write.getKey());
-                    deleteState.addBatch();
-                } else {
-                    upsertState.setString(1, write.getKey());
-                    upsertState.setString(2, write.getValue());
-                    upsertState.addBatch();
-                }
+            if (!batch.stateWrites().isEmpty()) {
+                insertJournal.setBytes(1, StateJournal.encode(batch.stateWrites()));
+                insertJournal.executeUpdate();
             }
-            upsertState.executeBatch();
-            deleteState.executeBatch();
             upsertMeta.setString(1, "frontier");
             upsertMeta.setString(2, java.util.Base64.getEncoder().encodeToString(batch.frontier()));
             upsertMeta.executeUpdate();
             connection.commit();
+            if (fold) {
+                journal.clear();
+            }
+            journal.putAll(batch.stateWrites());
             if (!batch.entries().isEmpty()) {
                 committedSize = batch.entries().getLast().position() + 1;
             }
         } catch (SQLException | StoreException e) {
-            committedSize = -1;
+            forgetWriterState();
             rollback();
             throw e instanceof StoreException store ? store
                     : new StoreException("cannot append to the ledger database: " + e.getMessage(), e);
         }
+    }
+
+    /** After a failure, what this writer remembers of the database is read again before its next append. */
+    private void forgetWriterState() {
+        committedSize = -1;
+        journal = null;
+    }
+
+    /** Upserts the journal's last write per key into the state, in key order, and empties the journal. */
+    private void foldJournal() throws SQLException {
+        var keys = journal.keySet().toArray(String[]::new);
+        Arrays.sort(keys);
+        for (var key : keys) {
+            var value = journal.get(key);
+            if (value == null) {
+                deleteState.setString(1, key);
+                deleteState.addBatch();
+            } else {
+                upsertState.setString(1, key);
+                upsertState.setString(2, value);
+                upsertState.addBatch();
+            }
+        }
+        upsertState.executeBatch();
+        deleteState.executeBatch();
+        clearJournal.executeUpdate();
     }
 
     private void insertBlock(List<StoredEntry> entries) throws SQLException, StoreException {
@@ -246,24 +308,96 @@ public final class SqliteStore implements LedgerStore {
 
     @Override
     public void forEachState(BiConsumer<String, String> consumer) throws StoreException {
-        forEachRow("SELECT key, value FROM state ORDER BY key", rows -> consumer.accept(rows.getString(1),
-                rows.getString(2)));
+        forEachStateWithPrefix("", consumer);
     }
 
+    /** Merges the state's rows with the journal's writes over them, both in key order, in one read transaction. */
     @Override
     public void forEachStateWithPrefix(String prefix, BiConsumer<String, String> consumer) throws StoreException {
-        if (prefix.isEmpty()) {
-            forEachState(consumer);
-            return;
+        inReadTransaction(() -> {
+            var overlay = new Overlay(new TreeMap<>(journalWrites(key -> key.startsWith(prefix))), consumer);
+            var sql = "SELECT key, value FROM state" + (prefix.isEmpty() ? "" : " WHERE key >= ? AND key < ?")
+                    + " ORDER BY key";
+            var parameters = prefix.isEmpty() ? new Object[0] : new Object[] {prefix, prefixEnd(prefix)};
+            query(sql, row -> overlay.row(row.getString(1), row.getString(2)), parameters);
+            overlay.finish();
+            return null;
+        });
+    }
+
+    /**
+     * The journal's writes in key order, laid over the state's rows as they stream past in key order (keys are
+     * ASCII, so SQLite's byte order and Java's agree).
+     */
+    private static final class Overlay {
+        private final Iterator<Map.Entry<String, String>> writes;
+        private final BiConsumer<String, String> consumer;
+        private Map.Entry<String, String> next;
+
+        Overlay(SortedMap<String, String> writes, BiConsumer<String, String> consumer) {
+            this.writes = writes.entrySet().iterator();
+            this.consumer = consumer;
+            advance();
         }
-        var upper = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-        forEachRow("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key",
-                rows -> consumer.accept(rows.getString(1), rows.getString(2)), prefix, upper);
+
+        /** Passes on the writes that sort before the row, then the row, or the write that replaces it. */
+        void row(String key, String value) {
+            while (next != null && next.getKey().compareTo(key) < 0) {
+                passWrite();
+            }
+            if (next != null && next.getKey().equals(key)) {
+                passWrite();
+            } else {
+                consumer.accept(key, value);
+            }
+        }
+
+        void finish() {
+            while (next != null) {
+                passWrite();
+            }
+        }
+
+        private void passWrite() {
+            if (next.getValue() != null) {
+                consumer.accept(next.getKey(), next.getValue());
+            }
+            advance();
+        }
+
+        private void advance() {
+            next = writes.hasNext() ? writes.next() : null;
+        }
+    }
+
+    /** The least string above every string that starts with {@code prefix}. */
+    private static String prefixEnd(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
     }
 
     @Override
     public Optional<String> stateValue(String key) throws StoreException {
-        return queryString("SELECT value FROM state WHERE key = ?", key);
+        return inReadTransaction(() -> {
+            var overlay = journalWrites(key::equals);
+            if (overlay.containsKey(key)) {
+                return Optional.ofNullable(overlay.get(key));
+            }
+            var values = new ArrayList<String>(1);
+            query("SELECT value FROM state WHERE key = ?", row -> values.add(row.getString(1)), key);
+            return values.stream().findFirst();
+        });
+    }
+
+    /** The journal's last write per key that {@code wanted} accepts (a null value deletes), in the current read. */
+    private HashMap<String, String> journalWrites(java.util.function.Predicate<String> wanted) throws SQLException {
+        var writes = new HashMap<String, String>();
+        query("SELECT id, writes FROM state_journal ORDER BY id", row -> StateJournal.decode(row.getLong(1),
+                row.getBytes(2), (key, value) -> {
+                    if (wanted.test(key)) {
+                        writes.put(key, value);
+                    }
+                }));
+        return writes;
     }
 
     @Override
@@ -330,6 +464,7 @@ public final class SqliteStore implements LedgerStore {
         }
     }
 
+    /** Folds the journal this writer wrote, so that a database closed cleanly holds its whole state in {@code state}. */
     @Override
     public void close() throws StoreException {
         checkpointer.interrupt();
@@ -338,11 +473,30 @@ public final class SqliteStore implements LedgerStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        StoreException unfolded = null;
+        try {
+            if (journal != null && !journal.isEmpty()) {
+                foldJournal();
+                connection.commit();
+                // sqlite3_exec, since each step of this pragma frees one page and JDBC's execute takes one step.
+                int code = connection.unwrap(SQLiteConnection.class).getDatabase()._exec("PRAGMA incremental_vacuum");
+                if (code != 0) {
+                    throw new SQLException("incremental_vacuum failed with SQLite code " + code);
+                }
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            unfolded = new StoreException("cannot fold the state journal of " + file + " (its writes stay in the "
+                    + "journal): " + e.getMessage(), e);
+        }
         try {
             connection.rollback();
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the ledger database " + file + ": " + e.getMessage(), e);
+        }
+        if (unfolded != null) {
+            throw unfolded;
         }
     }
 
@@ -364,6 +518,29 @@ public final class SqliteStore implements LedgerStore {
 
     /** Runs a query in its own read transaction and hands each row to {@code handler}. */
     private void forEachRow(String sql, RowHandler handler, Object... parameters) throws StoreException {
+        inReadTransaction(() -> {
+            query(sql, handler, parameters);
+            return null;
+        });
+    }
+
+    private interface Read<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code read}'s queries in one read transaction, so that they all see the same commit. */
+    private <T> T inReadTransaction(Read<T> read) throws StoreException {
+        try {
+            var result = read.run();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** Runs a query in the current transaction and hands each row to {@code handler}. */
+    private void query(String sql, RowHandler handler, Object... parameters) throws SQLException {
         try (var query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
@@ -373,9 +550,6 @@ public final class SqliteStore implements LedgerStore {
                     handler.accept(rows);
                 }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            throw readFailure(e);
         }
     }
 

@@ -15,6 +15,7 @@ import io.tributary.store.StoreException;
 import io.tributary.store.StoredEntry;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,10 +111,10 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /** A batch ready to commit; {@code results} are completed in order once it is durable. */
-    private record Sealed(List<StoredEntry> entries, TreeMap<String, Object> writes, byte[] frontier,
+    private record Sealed(List<StoredEntry> entries, Map<String, Object> writes, byte[] frontier,
             List<CompletableFuture<List<Result>>> futures, List<List<Result>> results) {}
 
-    private static final Sealed STOP = new Sealed(List.of(), new TreeMap<>(), new byte[0], List.of(), List.of());
+    private static final Sealed STOP = new Sealed(List.of(), Map.of(), new byte[0], List.of(), List.of());
 
     public Sequencer(Ledger ledger, int verifyThreads) throws StoreException {
         this.ledger = ledger;
@@ -221,7 +222,8 @@ public final class Sequencer implements AutoCloseable {
         private final State state;
         private final CompactRange frontier;
         private final List<StoredEntry> entries = new ArrayList<>();
-        private final TreeMap<String, Object> writes = new TreeMap<>();
+        /** Last write per key; the store orders them where order matters to it. */
+        private final HashMap<String, Object> writes = new HashMap<>();
         private final List<CompletableFuture<List<Result>>> futures = new ArrayList<>();
         private final List<List<Result>> results = new ArrayList<>();
         private int transactions;
@@ -302,7 +304,7 @@ public final class Sequencer implements AutoCloseable {
                     return;
                 }
                 committing = true;
-                var encoded = new TreeMap<String, String>();
+                var encoded = HashMap.<String, String>newHashMap(sealed.writes.size());
                 sealed.writes.forEach((key, value) -> encoded.put(key,
                         value == null ? null : StateCodec.encodeString(value)));
                 long start = System.nanoTime();

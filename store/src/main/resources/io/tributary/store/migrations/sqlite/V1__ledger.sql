@@ -10,7 +10,8 @@ CREATE TABLE entry_blocks (
     bytes       BLOB    NOT NULL                      -- the entries' canonical bytes, concatenated
 );
 
--- The state after the last entry: typed paths to canonical JSON values (clustered by key: one B-tree per write).
+-- The state: typed paths to canonical JSON values (clustered by key: one B-tree per write). From V2 on, the state
+-- as of the last fold of state_journal, which holds the writes after it.
 CREATE TABLE state (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

@@ -1,0 +1,216 @@
+package io.tributary.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** The state journal: readers see every committed write whether or not it was folded into the state table yet. */
+class StateJournalTest {
+
+    private static final List<String> KEYS = List.of("a/1", "a/2", "a/3", "b/1", "b/10", "b/2", "c", "c/x");
+
+    /** A batch of writes; the value null deletes. */
+    @Provide
+    Arbitrary<List<Map<String, String>>> batches() {
+        Arbitrary<Map.Entry<String, String>> write = Arbitraries.of(KEYS).flatMap(key -> Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.strings().alpha().ofMaxLength(5).map(value -> new SimpleEntry<>(key, value))),
+                Tuple.of(1, Arbitraries.just(new SimpleEntry<>(key, (String) null)))));
+        Arbitrary<Map<String, String>> batch = write.list().ofMaxSize(6).map(entries -> {
+            var writes = new LinkedHashMap<String, String>();
+            entries.forEach(entry -> writes.put(entry.getKey(), entry.getValue()));
+            return writes;
+        });
+        return batch.list().ofMaxSize(12);
+    }
+
+    @Property(tries = 60)
+    void readersSeeTheModelAfterEveryBatchFoldAndReopen(@ForAll("batches") List<Map<String, String>> batches,
+            @ForAll @IntRange(min = 1, max = 6) int foldKeys, @ForAll @Size(max = 12) List<Boolean> reopenAfter)
+            throws Exception {
+        var dir = Files.createTempDirectory("journal");
+        var file = dir.resolve("l.db");
+        try {
+            var model = new TreeMap<String, String>();
+            var store = SqliteStore.open(file, true, foldKeys);
+            try {
+                long position = 0;
+                for (int i = 0; i < batches.size(); i++) {
+                    var writes = batches.get(i);
+                    store.append(new Batch(List.of(entry(position++)), writes, new byte[] {(byte) i}));
+                    writes.forEach((key, value) -> {
+                        if (value == null) {
+                            model.remove(key);
+                        } else {
+                            model.put(key, value);
+                        }
+                    });
+                    assertReads(store, model);
+                    if (i < reopenAfter.size() && reopenAfter.get(i)) {
+                        store.close();
+                        assertThat(journalRows(file)).isZero();
+                        store = SqliteStore.open(file, false, foldKeys);
+                        assertReads(store, model);
+                    }
+                }
+            } finally {
+                store.close();
+            }
+            try (var reopened = SqliteStore.open(file, false)) {
+                assertReads(reopened, model);
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    @Property(tries = 30)
+    void aSecondConnectionSeesUnfoldedWrites(@ForAll("batches") List<Map<String, String>> batches) throws Exception {
+        var dir = Files.createTempDirectory("journal");
+        var file = dir.resolve("l.db");
+        try (var writer = SqliteStore.open(file, true); var reader = SqliteStore.open(file, false)) {
+            var model = new TreeMap<String, String>();
+            for (int i = 0; i < batches.size(); i++) {
+                writer.append(new Batch(List.of(entry(i)), batches.get(i), new byte[] {1}));
+                batches.get(i).forEach((key, value) -> {
+                    if (value == null) {
+                        model.remove(key);
+                    } else {
+                        model.put(key, value);
+                    }
+                });
+                assertReads(reader, model);
+            }
+            assertThat(journalRows(file)).isEqualTo(batches.stream().filter(writes -> !writes.isEmpty()).count());
+        } finally {
+            delete(dir);
+        }
+    }
+
+    @Property(tries = 200)
+    void encodingRoundTrips(@ForAll("batches") List<Map<String, String>> batches) throws Exception {
+        for (var writes : batches) {
+            var decoded = new LinkedHashMap<String, String>();
+            StateJournal.decode(1, StateJournal.encode(writes), decoded::put);
+            assertThat(decoded).isEqualTo(writes);
+        }
+    }
+
+    @Test
+    void closingFoldsTheJournalAndGivesBackItsPages() throws Exception {
+        var dir = Files.createTempDirectory("journal");
+        var file = dir.resolve("l.db");
+        try {
+            try (var store = SqliteStore.open(file, true)) {
+                for (int i = 0; i < 200; i++) {
+                    var writes = new HashMap<String, String>();
+                    for (int k = 0; k < 50; k++) {
+                        writes.put("key/" + i + "/" + k, "x".repeat(100));
+                    }
+                    store.append(new Batch(List.of(entry(i)), writes, new byte[] {1}));
+                }
+                assertThat(journalRows(file)).isEqualTo(200);
+            }
+            assertThat(journalRows(file)).isZero();
+            try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    var rows = connection.createStatement().executeQuery("PRAGMA freelist_count")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isZero();
+            }
+            try (var store = SqliteStore.open(file, false)) {
+                var count = new int[1];
+                store.forEachState((key, value) -> count[0]++);
+                assertThat(count[0]).isEqualTo(200 * 50);
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    @Test
+    void aCorruptJournalRowIsAClearErrorForReadersAndTheWriter() throws Exception {
+        var dir = Files.createTempDirectory("journal");
+        var file = dir.resolve("l.db");
+        try {
+            try (var store = SqliteStore.open(file, true); var reader = SqliteStore.open(file, false)) {
+                store.append(new Batch(List.of(entry(0)), Map.of("k", "v"), new byte[] {1}));
+                try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                        var statement = connection.createStatement()) {
+                    statement.execute("UPDATE state_journal SET writes = X'000000020000000100'");
+                }
+                assertThatThrownBy(() -> reader.stateValue("k")).isInstanceOf(StoreException.class)
+                        .hasMessageContaining("state journal row 1 is corrupt");
+                assertThatThrownBy(() -> reader.forEachState((key, value) -> {})).hasMessageContaining("corrupt");
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    @Test
+    void truncatedAndOverlongRowsAreRefused() {
+        var row = StateJournal.encode(Map.of("key", "value"));
+        assertThatThrownBy(() -> StateJournal.decode(7, Arrays.copyOf(row, row.length - 1), (k, v) -> {}))
+                .isInstanceOf(SQLException.class).hasMessageContaining("row 7 is corrupt");
+        assertThatThrownBy(() -> StateJournal.decode(7, Arrays.copyOf(row, row.length + 1), (k, v) -> {}))
+                .hasMessageContaining("1 bytes past its last write");
+    }
+
+    private static void assertReads(SqliteStore store, TreeMap<String, String> model) throws StoreException {
+        var all = new LinkedHashMap<String, String>();
+        store.forEachState(all::put);
+        assertThat(all).containsExactlyEntriesOf(model);
+        for (var prefix : List.of("a/", "b/1", "c", "d")) {
+            var scanned = new LinkedHashMap<String, String>();
+            store.forEachStateWithPrefix(prefix, scanned::put);
+            assertThat(scanned).containsExactlyEntriesOf(model.subMap(prefix, prefix + Character.MAX_VALUE));
+        }
+        var values = new HashMap<String, String>();
+        for (var key : KEYS) {
+            store.stateValue(key).ifPresent(value -> values.put(key, value));
+        }
+        assertThat(values).isEqualTo(model);
+    }
+
+    private static long journalRows(Path file) throws SQLException {
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM state_journal")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static StoredEntry entry(long position) {
+        return new StoredEntry(position, ("{\"n\":" + position + "}").getBytes(), new byte[32]);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
