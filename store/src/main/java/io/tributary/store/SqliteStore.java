@@ -54,7 +54,7 @@ public final class SqliteStore implements LedgerStore {
     static final long WAL_CHECKPOINT_MILLIS = 500;
 
     /** Enough keys that hot ones are folded once for many batches; few enough that a fold takes a fraction of a second. */
-    static final int FOLD_KEYS_DEFAULT = 1 << 16;
+    static final int FOLD_KEYS_DEFAULT = 1 << 15;
 
     private SqliteStore(Path file, Connection connection, SQLiteConfig config, int foldKeys) throws SQLException {
         this.file = file;

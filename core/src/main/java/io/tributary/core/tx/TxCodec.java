@@ -1,6 +1,7 @@
 package io.tributary.core.tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.core.crypto.AccountId;
@@ -12,7 +13,10 @@ import io.tributary.core.json.Json;
 import io.tributary.core.json.JsonException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads and writes transactions in the format of DESIGN §3. */
 public final class TxCodec {
@@ -147,10 +151,15 @@ public final class TxCodec {
         return new String(transaction.bytes(), StandardCharsets.UTF_8);
     }
 
+    /** A reader per body type, resolved once: treeToValue looks the type up on every call. */
+    private static final Map<TxType, ObjectReader> BODY_READERS = Arrays.stream(TxType.values())
+            .collect(Collectors.toMap(type -> type, type -> Json.MAPPER.readerFor(type.bodyClass()),
+                    (a, b) -> a, () -> new EnumMap<>(TxType.class)));
+
     private static Body readBody(TxType type, JsonNode body) {
         try {
-            return Json.MAPPER.treeToValue(body, type.bodyClass());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return BODY_READERS.get(type).readValue(body);
+        } catch (java.io.IOException e) {
             throw new IllegalArgumentException("bad " + type.typeName() + " body: " + rootMessage(e));
         }
     }
