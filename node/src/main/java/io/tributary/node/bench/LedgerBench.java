@@ -68,8 +68,9 @@ public final class LedgerBench {
             awaitCompilerIdle();
             log.printf("appending %,d transactions (timed)...%n", count);
             var append = timedAppend(ledger, lines);
-            log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms, GC %d ms%n",
-                    append.submittingCpuNanos / 1e3 / count, append.compileMillis, append.gcMillis);
+            log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms, GC %d ms, "
+                    + "%,d bytes allocated per transaction%n", append.submittingCpuNanos / 1e3 / count,
+                    append.compileMillis, append.gcMillis, append.allocatedBytes / count);
             var commitNanos = append.summary.stats().commits().stream().mapToLong(c -> c[0]).sorted().toArray();
             append.summary.stats().cpuNanosByStage().forEach((stage, nanos) ->
                     log.printf("CPU per transaction in stage %s: %.1f us%n", stage, nanos / 1e3 / count));
@@ -93,7 +94,7 @@ public final class LedgerBench {
 
     /** What one append measured: wall and process CPU time, per-transaction latencies, JIT and GC time. */
     private record Append(Appender.Summary summary, long nanos, long cpuNanos, long submittingCpuNanos,
-            long compileMillis, long gcMillis, long[] latencies) {}
+            long compileMillis, long gcMillis, long allocatedBytes, long[] latencies) {}
 
     /**
      * Appends {@code lines} through the submit path until all are durable and the checkpoint covers them, timing it.
@@ -112,6 +113,7 @@ public final class LedgerBench {
         long submittingCpuStart = threads.getCurrentThreadCpuTime();
         long compileMillisStart = compiler.getTotalCompilationTime();
         long gcMillisStart = gcMillis();
+        long allocatedStart = allocatedBytes();
         var summary = Appender.append(ledger, lines.iterator(), () -> true, (sequencer, chunk) -> {
             long now = System.nanoTime();
             for (int i = 0; i < chunk.size(); i++) {
@@ -127,7 +129,7 @@ public final class LedgerBench {
         });
         var append = new Append(summary, System.nanoTime() - start, processCpuNanos() - cpuStart,
                 threads.getCurrentThreadCpuTime() - submittingCpuStart,
-                compiler.getTotalCompilationTime() - compileMillisStart, gcMillis() - gcMillisStart, latencies);
+                compiler.getTotalCompilationTime() - compileMillisStart, gcMillis() - gcMillisStart, allocatedBytes() - allocatedStart, latencies);
         if (summary.rejected() > 0) {
             throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. "
                     + rejected);
@@ -183,6 +185,11 @@ public final class LedgerBench {
     static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** Bytes allocated on the heap by every live thread so far (the pipeline's threads live until the append ends). */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     /** CPU time of the whole process: tells where time goes even when other processes share the cores. */
