@@ -86,7 +86,8 @@ final class Induction {
 
     /**
      * Induces L-type suffixes left to right from the bucket starts in buckets: buckets[c] when not naming; when naming,
-     * buckets[2c], with buckets[2c + 1] the class of the last entry placed into bucket c (-1 for none yet).
+     * buckets[2c], with buckets[2c + 1] the class of the entry that induced the last one placed into bucket c (-1 for
+     * none yet).
      */
     static void leftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean naming, boolean parallel) {
         new Induction(text, offset, sa, n, true, naming, parallel).run(buckets, parallel);
