@@ -15,10 +15,21 @@ import java.util.concurrent.locks.LockSupport;
  * is not running. A gathered value may be stale: placing may write into a block after it was gathered. Each gathered
  * value therefore carries the entry it was read from, and the placing thread uses it only when the entry is still
  * the same (the same suffix means the same symbols); otherwise it reads the text itself.
+ *
+ * <p>When naming (stage 1 of SA-IS on fewer than {@link #NAMING_LENGTH_LIMIT} symbols), a pass also marks, with
+ * {@link #DISTINCT}, each entry whose LMS prefix differs from that of the entry placed before it in its bucket (the
+ * LMS prefix of suffix j runs up to and including the next LMS position; for an LMS suffix placed before the first
+ * pass, only its first symbol counts). Suffix j - 1 has the same LMS prefix as the suffix placed before it in the same
+ * bucket iff their inducers had the same LMS prefix, that is, the same class: the scan counts the marked entries it
+ * has passed, which numbers the classes as long as the mark on each scanned entry says "differs from the entry scanned
+ * before it". That holds for the entries this pass places; for the others the caller sees to it (see SuffixArrays).
  */
 final class Induction {
 
     static final int BLOCK_ENTRIES = 4096;
+    /** Naming takes bit 30 of an entry, besides the sign: the positions must stay below 2^30. */
+    static final int NAMING_LENGTH_LIMIT = 1 << 30;
+    static final int DISTINCT = 1 << 30;
     /** Buffers in the ring shared by the placing thread and the helper. */
     private static final int RING_BLOCKS = 8;
     /** How many blocks the helper may gather ahead of the block being placed. */
@@ -34,6 +45,9 @@ final class Induction {
     private final int[] sa;
     private final int n;
     private final boolean leftToRight;
+    private final boolean naming;
+    /** Keeps the position of an entry: without {@link #DISTINCT} when naming. */
+    private final int positionMask;
     private final int blockCount;
     private final int ringBlocks;
     private final int[][] positions;
@@ -47,13 +61,17 @@ final class Induction {
     private volatile int placed;
     private volatile boolean stopped;
     private volatile Throwable helperFailure;
+    /** When naming: how many marked entries the placing thread has scanned, so the class of the current entry. */
+    private int scannedClass;
 
-    private Induction(int[] text, int offset, int[] sa, int n, boolean leftToRight, boolean parallel) {
+    private Induction(int[] text, int offset, int[] sa, int n, boolean leftToRight, boolean naming, boolean parallel) {
         this.text = text;
         this.offset = offset;
         this.sa = sa;
         this.n = n;
         this.leftToRight = leftToRight;
+        this.naming = naming;
+        this.positionMask = naming ? DISTINCT - 1 : Integer.MAX_VALUE;
         this.blockCount = (int) (((long) n + BLOCK_ENTRIES - 1) / BLOCK_ENTRIES);
         this.ringBlocks = parallel ? RING_BLOCKS : 1;
         int blockEntries = Math.min(n, BLOCK_ENTRIES);
@@ -66,14 +84,18 @@ final class Induction {
         }
     }
 
-    /** Induces L-type suffixes left to right from the bucket starts in buckets. */
-    static void leftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
-        new Induction(text, offset, sa, n, true, parallel).run(buckets, parallel);
+    /**
+     * Induces L-type suffixes left to right from the bucket starts in buckets: buckets[c] when not naming; when naming,
+     * buckets[2c], with buckets[2c + 1] the class of the entry that induced the last one placed into bucket c (-1 for
+     * none yet).
+     */
+    static void leftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean naming, boolean parallel) {
+        new Induction(text, offset, sa, n, true, naming, parallel).run(buckets, parallel);
     }
 
-    /** Induces S-type suffixes right to left from the bucket ends in buckets. */
-    static void rightToLeft(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
-        new Induction(text, offset, sa, n, false, parallel).run(buckets, parallel);
+    /** Induces S-type suffixes right to left from the bucket ends in buckets, laid out as for leftToRight. */
+    static void rightToLeft(int[] text, int offset, int[] sa, int n, int[] buckets, boolean naming, boolean parallel) {
+        new Induction(text, offset, sa, n, false, naming, parallel).run(buckets, parallel);
     }
 
     private void run(int[] buckets, boolean parallel) {
@@ -161,18 +183,20 @@ final class Induction {
         int[] blockEntries = entries[slot];
         if (leftToRight) {
             for (int i = start; i < end; i++) {
-                int j = sa[i];
-                blockPositions[i - start] = j;
-                if (j > 0) {
+                int entry = sa[i];
+                blockPositions[i - start] = entry;
+                int j = entry & positionMask;
+                if (entry > 0 && j > 0) {
                     blockSymbols[i - start] = text[offset + j - 1];
                     blockEntries[i - start] = entryLeft(text, offset, j - 1);
                 }
             }
         } else {
             for (int i = start; i < end; i++) {
-                int j = sa[i];
-                blockPositions[i - start] = j;
-                if (j > 0) {
+                int entry = sa[i];
+                blockPositions[i - start] = entry;
+                int j = entry & positionMask;
+                if (entry > 0 && j > 0) {
                     blockSymbols[i - start] = text[offset + j - 1];
                     blockEntries[i - start] = entryRight(text, offset, j - 1);
                 }
@@ -184,6 +208,7 @@ final class Induction {
     /*
      * The two place methods mirror each other (scan direction, bucket ends, when the entry is flipped); they stay
      * separate because this is the innermost loop of the build and a shared helper would return two values.
+     * An entry is v or ~v (flipped), where v is its position with DISTINCT if marked.
      */
     private void placeLeftToRight(int block, int slot, int[] buckets) {
         int start = blockStart(block);
@@ -191,22 +216,35 @@ final class Induction {
         int[] blockPositions = positions[slot];
         int[] blockSymbols = symbols[slot];
         int[] blockEntries = entries[slot];
+        int scanned = scannedClass;
         for (int i = start; i < end; i++) {
-            int j = sa[i];
-            sa[i] = ~j;
-            if (j > 0) {
+            int entry = sa[i];
+            sa[i] = ~entry;
+            int j = entry & positionMask;
+            if (naming) {
+                scanned += (entry ^ (entry >> 31)) >>> 30;
+            }
+            if (entry > 0 && j > 0) {
                 int symbol;
-                int entry;
-                if (blockPositions[i - start] == j) {
+                int induced;
+                if (blockPositions[i - start] == entry) {
                     symbol = blockSymbols[i - start];
-                    entry = blockEntries[i - start];
+                    induced = blockEntries[i - start];
                 } else {
                     symbol = text[offset + j - 1];
-                    entry = entryLeft(text, offset, j - 1);
+                    induced = entryLeft(text, offset, j - 1);
                 }
-                sa[buckets[symbol]++] = entry;
+                if (naming) {
+                    int bucket = symbol << 1;
+                    int distinct = buckets[bucket + 1] == scanned ? 0 : DISTINCT;
+                    buckets[bucket + 1] = scanned;
+                    sa[buckets[bucket]++] = induced ^ distinct;
+                } else {
+                    sa[buckets[symbol]++] = induced;
+                }
             }
         }
+        scannedClass = scanned;
     }
 
     private void placeRightToLeft(int block, int slot, int[] buckets) {
@@ -215,23 +253,36 @@ final class Induction {
         int[] blockPositions = positions[slot];
         int[] blockSymbols = symbols[slot];
         int[] blockEntries = entries[slot];
+        int scanned = scannedClass;
         for (int i = end - 1; i >= start; i--) {
-            int j = sa[i];
-            if (j > 0) {
+            int entry = sa[i];
+            int j = entry & positionMask;
+            if (naming) {
+                scanned += (entry ^ (entry >> 31)) >>> 30;
+            }
+            if (entry > 0 && j > 0) {
                 int symbol;
-                int entry;
-                if (blockPositions[i - start] == j) {
+                int induced;
+                if (blockPositions[i - start] == entry) {
                     symbol = blockSymbols[i - start];
-                    entry = blockEntries[i - start];
+                    induced = blockEntries[i - start];
                 } else {
                     symbol = text[offset + j - 1];
-                    entry = entryRight(text, offset, j - 1);
+                    induced = entryRight(text, offset, j - 1);
                 }
-                sa[--buckets[symbol]] = entry;
+                if (naming) {
+                    int bucket = symbol << 1;
+                    int distinct = buckets[bucket + 1] == scanned ? 0 : DISTINCT;
+                    buckets[bucket + 1] = scanned;
+                    sa[--buckets[bucket]] = induced ^ distinct;
+                } else {
+                    sa[--buckets[symbol]] = induced;
+                }
             } else {
-                sa[i] = ~j;
+                sa[i] = ~entry;
             }
         }
+        scannedClass = scanned;
     }
 
     /** The entry for L-type suffix j in the left-to-right pass: negated when its predecessor is S-type. */

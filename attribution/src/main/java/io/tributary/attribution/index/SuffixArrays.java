@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * Suffix sorting by induced sorting (SA-IS; Nong, Zhang and Chan 2009) in linear time over an integer alphabet.
  * Works on plain int arrays: no per-suffix objects. The reduced problem of each level lives inside the suffix array
- * itself (as in Mori's sais), so the extra memory is one bit per symbol for the types plus two bucket arrays.
+ * itself (as in Mori's sais), so the extra memory is one bit per symbol for the types plus, per alphabet symbol, a
+ * count (in the free middle of the suffix array below the top level when it fits) and two bucket ints. The LMS
+ * substrings are named while they are sorted, as libsais does, rather than by comparing them afterwards.
  * The recursion depth is at most log2(n), because each level at most halves the length.
  */
 public final class SuffixArrays {
@@ -47,11 +49,21 @@ public final class SuffixArrays {
                         "symbol " + text[i] + " at " + i + " outside [0, " + alphabetSize + ")");
             }
         }
-        sais(text, 0, suffixes, length, alphabetSize, threads);
+        sort(text, length, alphabetSize, suffixes, threads, Induction.NAMING_LENGTH_LIMIT);
     }
 
-    private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads) {
+    /**
+     * The same, with the LMS substrings of a level of at least namingLengthLimit symbols named by comparing them
+     * after the induction rather than during it (which needs a bit that positions from 2^30 up take); for tests.
+     */
+    static void sort(int[] text, int length, int alphabetSize, int[] suffixes, int threads, int namingLengthLimit) {
+        sais(text, 0, suffixes, length, alphabetSize, threads, namingLengthLimit);
+    }
+
+    private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
+                             int namingLengthLimit) {
         boolean parallel = threads > 1 && n >= PARALLEL_LENGTH_MIN;
+        boolean naming = n < namingLengthLimit;
         if (n == 0) {
             return;
         }
@@ -60,29 +72,37 @@ public final class SuffixArrays {
             return;
         }
         long[] sTypes = classify(text, offset, n);
-        int[] counts = new int[alphabetSize];
+        // A reduced problem's text lies in sa after its suffix array, so the gap between them is free for the counts.
+        boolean countsFitGap = text == sa && offset - n >= alphabetSize;
+        var counts = countsFitGap ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
         for (int i = 0; i < n; i++) {
-            counts[text[offset + i]]++;
+            counts.array[counts.offset + text[offset + i]]++;
         }
-        int[] buckets = new int[alphabetSize];
+        // Naming keeps the class of the last entry placed into a bucket next to its counter (one cache line).
+        int[] buckets = new int[naming ? 2 * alphabetSize : alphabetSize];
 
         // Stage 1: sort the LMS substrings by one round of induced sorting from LMS positions in arbitrary order.
         // Free slots hold 0 while inducing: suffix 0 is never LMS, so it cannot be mistaken for one.
         Arrays.fill(sa, 0, n, 0);
-        bucketEnds(counts, buckets);
+        counts.ends(buckets, 1);
         for (int i = n - 1; i >= 1; i--) {
             if (isLms(sTypes, i)) {
                 sa[--buckets[text[offset + i]]] = i;
             }
         }
-        induce(text, offset, sa, n, counts, buckets, parallel);
+        if (naming) {
+            markFirstLmsOfEachBucket(sa, counts, buckets);
+        }
+        induce(text, offset, sa, n, counts, buckets, naming, parallel);
 
         // Stage 2: name the sorted LMS substrings and solve the reduced problem, recursively if names repeat.
-        int lmsCount = compactLms(sa, n, sTypes);
-        int nameCount = nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes);
+        int lmsCount = compactLms(sa, n, sTypes, naming);
+        int nameCount = naming
+                ? nameMarkedLmsSubstrings(sa, n, lmsCount)
+                : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
-            sais(sa, reduced, sa, lmsCount, nameCount, threads);
+            sais(sa, reduced, sa, lmsCount, nameCount, threads, namingLengthLimit);
         } else {
             for (int i = 0; i < lmsCount; i++) {
                 sa[sa[reduced + i]] = i;
@@ -100,13 +120,59 @@ public final class SuffixArrays {
             sa[i] = sa[reduced + sa[i]];
         }
         Arrays.fill(sa, lmsCount, n, 0);
-        bucketEnds(counts, buckets);
+        counts.ends(buckets, 1);
         for (int i = lmsCount - 1; i >= 0; i--) {
             int position = sa[i];
             sa[i] = 0;
             sa[--buckets[text[offset + position]]] = position;
         }
-        induce(text, offset, sa, n, counts, buckets, parallel);
+        induce(text, offset, sa, n, counts, buckets, false, parallel);
+    }
+
+    /** Before stage 1's first pass only the first symbol of an LMS suffix counts: one class per bucket. */
+    private static void markFirstLmsOfEachBucket(int[] sa, Counts counts, int[] buckets) {
+        for (int c = 0, end = 0; c < counts.size; c++) {
+            end += counts.array[counts.offset + c];
+            if (buckets[c] < end) {
+                sa[buckets[c]] |= Induction.DISTINCT;
+            }
+        }
+    }
+
+    /** The symbol counts of one level: in a new array, or in a free part of the suffix array. */
+    private static final class Counts {
+        final int[] array;
+        final int offset;
+        private final int size;
+
+        Counts(int size) {
+            this(new int[size], 0, size);
+        }
+
+        Counts(int[] array, int offset, int size) {
+            this.array = array;
+            this.offset = offset;
+            this.size = size;
+            Arrays.fill(array, offset, offset + size, 0);
+        }
+
+        /** Sets buckets[stride * c] to the start of bucket c. */
+        void starts(int[] buckets, int stride) {
+            int sum = 0;
+            for (int c = 0; c < size; c++) {
+                buckets[stride * c] = sum;
+                sum += array[offset + c];
+            }
+        }
+
+        /** Sets buckets[stride * c] to the end of bucket c. */
+        void ends(int[] buckets, int stride) {
+            int sum = 0;
+            for (int c = 0; c < size; c++) {
+                sum += array[offset + c];
+                buckets[stride * c] = sum;
+            }
+        }
     }
 
     /** Bit i is set when suffix i is S-type (smaller than suffix i + 1); the last suffix is L-type. */
@@ -133,57 +199,109 @@ public final class SuffixArrays {
         return i > 0 && isS(sTypes, i) && !isS(sTypes, i - 1);
     }
 
-    private static void bucketStarts(int[] counts, int[] buckets) {
-        int sum = 0;
-        for (int c = 0; c < counts.length; c++) {
-            buckets[c] = sum;
-            sum += counts[c];
+    /**
+     * Induces L-type suffixes left to right, then S-type suffixes right to left (Mori's variant). An entry is stored
+     * negated (~v) when its predecessor must not be induced in the current pass. A scanned entry's sign is flipped,
+     * so after both passes every entry is plain again. See {@link Induction} for how a pass runs. When naming, the
+     * marks placed by the first pass say "differs from the entry to the left"; between the passes they are moved one
+     * entry down, so that every mark the second pass scans, and every mark it places, says "differs from the entry
+     * to the right".
+     */
+    private static void induce(int[] text, int offset, int[] sa, int n, Counts counts, int[] buckets,
+                               boolean naming, boolean parallel) {
+        int stride = naming ? 2 : 1;
+        counts.starts(buckets, stride);
+        if (naming) {
+            clearClasses(buckets);
         }
+        int last = n - 1;
+        int lastBucket = stride * text[offset + last];
+        // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket; it is also
+        // the only suffix whose LMS prefix reaches the end of the text, so a class of its own.
+        int entry = Induction.entryLeft(text, offset, last);
+        sa[buckets[lastBucket]++] = naming ? entry ^ Induction.DISTINCT : entry;
+        if (naming) {
+            buckets[lastBucket + 1] = 0;
+        }
+        Induction.leftToRight(text, offset, sa, n, buckets, naming, parallel);
+        if (naming) {
+            moveMarksOfLTypes(sa, counts, buckets);
+            clearClasses(buckets);
+        }
+        counts.ends(buckets, stride);
+        Induction.rightToLeft(text, offset, sa, n, buckets, naming, parallel);
     }
 
-    private static void bucketEnds(int[] counts, int[] buckets) {
-        int sum = 0;
-        for (int c = 0; c < counts.length; c++) {
-            sum += counts[c];
-            buckets[c] = sum;
+    private static void clearClasses(int[] buckets) {
+        for (int c = 1; c < buckets.length; c += 2) {
+            buckets[c] = -1;
         }
     }
 
     /**
-     * Induces L-type suffixes left to right, then S-type suffixes right to left (Mori's variant). An entry is stored
-     * negated (~j) when its predecessor must not be induced in the current pass. A scanned entry's sign is flipped,
-     * so after both passes every entry is a plain position again. See {@link Induction} for how a pass runs.
+     * In each bucket's L-type part [start, buckets[2c]) (the counters stop at its end), moves every mark from entry
+     * i to entry i - 1 and marks the last entry. Entries may be flipped here, so the mark is that of ~entry then.
      */
-    private static void induce(int[] text, int offset, int[] sa, int n, int[] counts, int[] buckets,
-                               boolean parallel) {
-        bucketStarts(counts, buckets);
-        int last = n - 1;
-        // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket.
-        sa[buckets[text[offset + last]]++] = Induction.entryLeft(text, offset, last);
-        Induction.leftToRight(text, offset, sa, n, buckets, parallel);
-        bucketEnds(counts, buckets);
-        Induction.rightToLeft(text, offset, sa, n, buckets, parallel);
+    private static void moveMarksOfLTypes(int[] sa, Counts counts, int[] buckets) {
+        int start = 0;
+        for (int c = 0; c < counts.size; c++) {
+            int carried = Induction.DISTINCT;
+            for (int i = buckets[2 * c] - 1; i >= start; i--) {
+                int entry = sa[i];
+                int mark = (entry ^ (entry >> 31)) & Induction.DISTINCT;
+                sa[i] = entry ^ mark ^ carried;
+                carried = mark;
+            }
+            start += counts.array[counts.offset + c];
+        }
     }
 
-    /** Moves the sorted LMS positions to sa[0, count) and clears the rest; returns count. */
-    private static int compactLms(int[] sa, int n, long[] sTypes) {
+    /**
+     * Moves the sorted LMS positions to sa[0, count) and clears the rest; returns count. When naming, an LMS position
+     * is marked when its LMS substring differs from the previous one: when any entry from that one up to just before
+     * it is marked (a mark says "differs from the entry to the right"; equal substrings are next to each other).
+     */
+    private static int compactLms(int[] sa, int n, long[] sTypes, boolean naming) {
+        int markMask = naming ? Induction.DISTINCT : 0;
+        int positionMask = ~markMask;
         int count = 0;
+        int distinct = markMask;
         for (int i = 0; i < n; i++) {
-            if (isLms(sTypes, sa[i])) {
-                sa[count++] = sa[i];
+            int entry = sa[i];
+            int position = entry & positionMask;
+            if (isLms(sTypes, position)) {
+                sa[count++] = position | distinct;
+                distinct = 0;
             }
+            distinct |= entry & markMask;
         }
         Arrays.fill(sa, count, n, EMPTY);
         return count;
     }
 
     /**
-     * Gives equal LMS substrings equal names in sorted order and writes the names, in text order, to
-     * sa[n - lmsCount, n) as the reduced string. LMS positions are at least two apart, so position / 2 is a
-     * collision-free slot in sa[lmsCount, n): it first holds the length of the position's LMS substring (up to and
-     * including the next LMS position; 0 for the last one, which ends at the virtual end marker and is unique), then
-     * its name. Two LMS substrings of equal length with equal symbols are equal, types included, because the types
-     * follow from the symbols and the S type of their final position.
+     * Names the marked, sorted LMS substrings (a new name at each mark, so equal substrings get equal names, in
+     * sorted order) and writes the names, in text order, to sa[n - lmsCount, n) as the reduced string; returns the
+     * number of names. LMS positions are at least two apart, so position / 2 is a free slot in sa[lmsCount, n).
+     */
+    private static int nameMarkedLmsSubstrings(int[] sa, int n, int lmsCount) {
+        int name = -1;
+        for (int i = 0; i < lmsCount; i++) {
+            int entry = sa[i];
+            name += entry >>> 30;
+            int position = entry & (Induction.DISTINCT - 1);
+            sa[i] = position;
+            sa[lmsCount + (position >>> 1)] = name;
+        }
+        gatherNames(sa, n, lmsCount);
+        return name + 1;
+    }
+
+    /**
+     * The same for unmarked LMS substrings, by comparing them. First position / 2 holds the length of the
+     * position's LMS substring (up to and including the next LMS position; 0 for the last one, which ends at the
+     * virtual end marker and is unique), then its name. Two LMS substrings of equal length with equal symbols are
+     * equal, types included, because the types follow from the symbols and the S type of their final position.
      */
     private static int nameLmsSubstrings(int[] text, int offset, int[] sa, int n, int lmsCount, long[] sTypes) {
         int next = n;
@@ -207,11 +325,7 @@ public final class SuffixArrays {
             }
             sa[slot] = name - 1;
         }
-        for (int i = n - 1, j = n - 1; i >= lmsCount; i--) {
-            if (sa[i] >= 0) {
-                sa[j--] = sa[i];
-            }
-        }
+        gatherNames(sa, n, lmsCount);
         return name;
     }
 
@@ -222,5 +336,14 @@ public final class SuffixArrays {
             }
         }
         return true;
+    }
+
+    /** Moves the names in sa[lmsCount, n) (other slots hold EMPTY) to sa[n - lmsCount, n), keeping their order. */
+    private static void gatherNames(int[] sa, int n, int lmsCount) {
+        for (int i = n - 1, j = n - 1; i >= lmsCount; i--) {
+            if (sa[i] >= 0) {
+                sa[j--] = sa[i];
+            }
+        }
     }
 }

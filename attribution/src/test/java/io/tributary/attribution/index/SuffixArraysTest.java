@@ -29,6 +29,45 @@ class SuffixArraysTest {
         assertThat(sais(input.text(), input.alphabetSize())).containsExactly(NaiveSuffixSort.sort(input.text()));
     }
 
+    /**
+     * Repetitive texts over small alphabets: a random pattern of 1 to 12 symbols repeated, with a few symbols changed,
+     * so that many LMS substrings are equal. They stress the naming of LMS substrings during the induction, which is
+     * checked against the naive sort and against naming by comparing the substrings (namingLengthLimit 0).
+     */
+    @Provide
+    Arbitrary<Case> repetitiveTexts() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 4),
+                        Arbitraries.integers().between(0, 3).array(int[].class).ofMinSize(1).ofMaxSize(12),
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.longs())
+                .as((alphabet, pattern, length, seed) -> {
+                    var random = new java.util.Random(seed);
+                    int[] text = new int[length];
+                    for (int i = 0; i < length; i++) {
+                        boolean changed = random.nextInt(50) == 0;
+                        text[i] = changed ? random.nextInt(alphabet) : pattern[i % pattern.length] % alphabet;
+                    }
+                    return new Case(alphabet, text);
+                });
+    }
+
+    @Property(tries = 400, seed = "20261125")
+    void namesEqualLmsSubstringsAlikeInRepetitiveTexts(@ForAll("repetitiveTexts") Case input) {
+        int[] expected = NaiveSuffixSort.sort(input.text());
+        assertThat(sais(input.text(), input.alphabetSize())).containsExactly(expected);
+        int[] compared = new int[input.text().length];
+        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), compared, 1, 0);
+        assertThat(compared).containsExactly(expected);
+    }
+
+    @Property(tries = 200, seed = "20261126")
+    void namingByComparisonMatchesTheNaiveSort(@ForAll("smallAlphabetTexts") Case input) {
+        int[] suffixes = new int[input.text().length];
+        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 1, 0);
+        assertThat(suffixes).containsExactly(NaiveSuffixSort.sort(input.text()));
+    }
+
     @Test
     void sortsTextsWithLongRepeats() {
         int[] periodic = new int[1000];
