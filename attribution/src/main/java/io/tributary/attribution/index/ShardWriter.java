@@ -19,6 +19,8 @@ final class ShardWriter {
 
     /** Separators are held as this value while tokens accumulate; real token ids are never negative. */
     static final int SEPARATOR_MARK = -1;
+    /** tokens.bin's body before the packed tokens: token count u64, token width u8. */
+    static final long TOKENS_PREFIX_BYTES = 9;
     private static final long DIGEST_CHUNK_BYTES = 1L << 30;
 
     /** The content digests of a written shard, which enter the manifest and the index id. */
@@ -31,24 +33,21 @@ final class ShardWriter {
 
     /**
      * Writes the shard held in text[0, length) with separators as {@link #SEPARATOR_MARK}. The text array is
-     * rewritten in place (separators become the top symbol of the alphabet) to spare a copy. The suffixes are sorted
-     * with the given number of threads.
+     * rewritten in place to spare a copy: separators become the top symbol of the alphabet for sorting, then the
+     * stored separator. The suffixes are sorted with the given number of threads.
      */
-    static Written write(Path directory, int shard, int[] text, int length, int maxToken, int[] documentStarts,
-                         List<String> ids, List<byte[]> hashes, BuildProgress progress, int threads)
-            throws IOException {
+    static Written write(Path directory, int shard, int[] text, int length, int maxToken, int tokenWidthBits,
+                         int[] documentStarts, List<String> ids, List<byte[]> hashes, BuildProgress progress,
+                         int threads) throws IOException {
         Files.createDirectories(directory);
         int separator = maxToken + 1;
-        for (int i = 0; i < length; i++) {
-            if (text[i] == SEPARATOR_MARK) {
-                text[i] = separator;
-            }
-        }
+        replace(text, length, SEPARATOR_MARK, separator);
         progress.phase(shard, "sorting");
         var suffixes = new int[length];
         SuffixArrays.sort(text, length, separator + 1, suffixes, threads);
         progress.phase(shard, "writing");
-        byte[] tokensSha = writeTokens(directory.resolve(IndexFormat.TOKENS_FILE), text, length, separator);
+        replace(text, length, separator, IndexFormat.separatorToken(tokenWidthBits));
+        byte[] tokensSha = writeTokens(directory.resolve(IndexFormat.TOKENS_FILE), text, length, tokenWidthBits);
         writeSuffixes(directory.resolve(IndexFormat.SUFFIXES_FILE), suffixes, length);
         byte[] documentsSha = writeDocuments(directory.resolve(IndexFormat.DOCUMENTS_FILE), documentStarts, ids,
                 hashes);
@@ -59,19 +58,26 @@ final class ShardWriter {
         return new Written(length, ids.size(), tokensSha, documentsSha, diskBytes);
     }
 
-    /** Body: token count u64, then each token in 3 bytes with the separator as 0xFFFFFF. */
-    private static byte[] writeTokens(Path path, int[] text, int length, int separator) throws IOException {
-        long bodyBytes = 8 + (long) IndexFormat.TOKEN_BYTES * length;
+    private static void replace(int[] text, int length, int from, int to) {
+        for (int i = 0; i < length; i++) {
+            if (text[i] == from) {
+                text[i] = to;
+            }
+        }
+    }
+
+    /**
+     * Body: token count u64, token width u8, then the tokens (separators included) packed in that many bits each.
+     * Returns the SHA-256 of the body.
+     */
+    static byte[] writeTokens(Path path, int[] tokens, int length, int tokenWidthBits) throws IOException {
+        long bodyBytes = TOKENS_PREFIX_BYTES + PackedTokens.packedBytes(length, tokenWidthBits);
         try (var writer = FileWriter.create(path, IndexFormat.TOKENS_FORMAT, bodyBytes)) {
             var body = writer.body();
             body.set(LONG_LE, 0, length);
-            long offset = 8;
-            for (int i = 0; i < length; i++) {
-                int token = text[i] == separator ? IndexFormat.SEPARATOR_TOKEN : text[i];
-                // A 4-byte store is cheaper than three byte stores; its high byte is overwritten by the next token.
-                body.set(INT_LE, offset, token);
-                offset += IndexFormat.TOKEN_BYTES;
-            }
+            body.set(ValueLayout.JAVA_BYTE, 8, (byte) tokenWidthBits);
+            // The last 8-byte store spills into the footer, which finish() writes afterwards.
+            PackedTokens.pack(tokens, length, tokenWidthBits, body.asSlice(TOKENS_PREFIX_BYTES));
             byte[] digest = sha256(body, bodyBytes);
             writer.finish();
             return digest;
