@@ -3,6 +3,7 @@ package io.tributary.attribution.index;
 import static io.tributary.attribution.index.IndexFormat.CONTENT_HASH_BYTES;
 import static io.tributary.attribution.index.IndexFormat.INT_LE;
 import static io.tributary.attribution.index.IndexFormat.LONG_LE;
+import static io.tributary.attribution.index.IndexFormat.SHORT_LE;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -97,8 +98,8 @@ final class ShardWriter {
     }
 
     /**
-     * Body: document count u64; start of each document (its first token) as u64; content hash of each (32 bytes);
-     * end offset of each id in the id bytes as u64; the ids in UTF-8.
+     * Body: document count u64; start of each document (its first token) as u32; content hash of each (32 bytes);
+     * the byte length of each id as u16; the ids in UTF-8.
      */
     private static byte[] writeDocuments(Path path, int[] starts, List<String> ids, List<byte[]> hashes)
             throws IOException {
@@ -109,22 +110,19 @@ final class ShardWriter {
             idBytes[i] = ids.get(i).getBytes(StandardCharsets.UTF_8);
             idTotal += idBytes[i].length;
         }
-        long bodyBytes = 8 + 8L * count + (long) CONTENT_HASH_BYTES * count + 8L * count + idTotal;
+        var layout = DocumentTable.Layout.of(count);
+        long bodyBytes = layout.idsAt() + idTotal;
         try (var writer = FileWriter.create(path, IndexFormat.DOCUMENTS_FORMAT, bodyBytes)) {
             var body = writer.body();
             body.set(LONG_LE, 0, count);
-            long startsAt = 8;
-            long hashesAt = startsAt + 8L * count;
-            long endsAt = hashesAt + (long) CONTENT_HASH_BYTES * count;
-            long idsAt = endsAt + 8L * count;
-            long idEnd = 0;
+            long idAt = layout.idsAt();
             for (int i = 0; i < count; i++) {
-                body.set(LONG_LE, startsAt + 8L * i, starts[i]);
+                body.set(INT_LE, layout.startsAt() + 4L * i, starts[i]);
                 MemorySegment.copy(hashes.get(i), 0, body, ValueLayout.JAVA_BYTE,
-                        hashesAt + (long) CONTENT_HASH_BYTES * i, CONTENT_HASH_BYTES);
-                MemorySegment.copy(idBytes[i], 0, body, ValueLayout.JAVA_BYTE, idsAt + idEnd, idBytes[i].length);
-                idEnd += idBytes[i].length;
-                body.set(LONG_LE, endsAt + 8L * i, idEnd);
+                        layout.hashesAt() + (long) CONTENT_HASH_BYTES * i, CONTENT_HASH_BYTES);
+                body.set(SHORT_LE, layout.idLengthsAt() + 2L * i, (short) idBytes[i].length);
+                MemorySegment.copy(idBytes[i], 0, body, ValueLayout.JAVA_BYTE, idAt, idBytes[i].length);
+                idAt += idBytes[i].length;
             }
             byte[] digest = sha256(body, bodyBytes);
             writer.finish();

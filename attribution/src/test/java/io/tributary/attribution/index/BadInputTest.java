@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +102,7 @@ class BadInputTest {
                 file.seek(widthAt);
                 file.write(width);
             }
-            rewriteChecksum(tokens);
+            TestIndexes.rewriteChecksum(tokens);
             assertReason(index, Reason.CORRUPT, "holds " + width + "-bit tokens; o200k_base tokens take 18 bits");
         }
     }
@@ -130,15 +129,6 @@ class BadInputTest {
             file.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(version).array());
         }
         return index;
-    }
-
-    /** Stores the CRC32C of a file's bytes before its last 8 in those 8 bytes, as the footer does. */
-    private static void rewriteChecksum(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        var crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 8);
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(bytes.length - 8, crc.getValue());
-        Files.write(path, bytes);
     }
 
     @Test
