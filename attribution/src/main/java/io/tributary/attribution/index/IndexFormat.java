@@ -28,6 +28,8 @@ public final class IndexFormat {
     public static final String SUFFIXES_FORMAT = "tributary.attribution.suffixes";
     public static final String DOCUMENTS_FORMAT = "tributary.attribution.documents";
 
+    /** tokens.bin's body before the packed tokens: token count u64, token width u8. */
+    static final long TOKENS_PREFIX_BYTES = 9;
     public static final int SUFFIX_POINTER_BYTES = 4;
     public static final int CONTENT_HASH_BYTES = 32;
     public static final int DOCUMENT_ID_BYTES_MAX = 1024;

@@ -28,6 +28,7 @@ public final class Shard implements AutoCloseable {
         this.suffixesFile = suffixesFile;
         this.tokens = packedTokens(tokensFile);
         this.tokenWidthBits = IndexFormat.tokenWidthBits(tokenizer);
+        // All ones in the width: the separator's value is also the mask.
         this.tokenMask = IndexFormat.separatorToken(tokenWidthBits);
         this.suffixes = suffixesFile.bodyAndFooter().asSlice(9);
         this.tokenCount = tokenCount;
@@ -67,14 +68,14 @@ public final class Shard implements AutoCloseable {
 
     /** Checks tokens.bin's count, token width (the tokenizer's) and length; returns the count. */
     static long checkTokens(MappedFile file, long expectedCount, TokenizerKind tokenizer) throws IndexException {
-        long count = countOf(file, expectedCount, ShardWriter.TOKENS_PREFIX_BYTES);
+        long count = countOf(file, expectedCount, IndexFormat.TOKENS_PREFIX_BYTES);
         int widthBits = Byte.toUnsignedInt(file.body().get(ValueLayout.JAVA_BYTE, 8));
         int expectedWidthBits = IndexFormat.tokenWidthBits(tokenizer);
         if (widthBits != expectedWidthBits) {
             throw new IndexException(Reason.CORRUPT, file.path() + " holds " + widthBits + "-bit tokens; "
                     + tokenizer.wireName() + " tokens take " + expectedWidthBits + " bits");
         }
-        file.expectBodyBytes(ShardWriter.TOKENS_PREFIX_BYTES + PackedTokens.packedBytes(count, widthBits));
+        file.expectBodyBytes(IndexFormat.TOKENS_PREFIX_BYTES + PackedTokens.packedBytes(count, widthBits));
         return count;
     }
 
@@ -83,7 +84,7 @@ public final class Shard implements AutoCloseable {
      * to 7 bytes past the packed ones, which the 16-byte footer provides.
      */
     static MemorySegment packedTokens(MappedFile file) {
-        return file.bodyAndFooter().asSlice(ShardWriter.TOKENS_PREFIX_BYTES);
+        return file.bodyAndFooter().asSlice(IndexFormat.TOKENS_PREFIX_BYTES);
     }
 
     private static long countOf(MappedFile file, long expected, long minimumBodyBytes) throws IndexException {

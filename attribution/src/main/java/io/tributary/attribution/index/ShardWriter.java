@@ -20,8 +20,6 @@ final class ShardWriter {
 
     /** Separators are held as this value while tokens accumulate; real token ids are never negative. */
     static final int SEPARATOR_MARK = -1;
-    /** tokens.bin's body before the packed tokens: token count u64, token width u8. */
-    static final long TOKENS_PREFIX_BYTES = 9;
     private static final long DIGEST_CHUNK_BYTES = 1L << 30;
 
     /** The content digests of a written shard, which enter the manifest and the index id. */
@@ -72,13 +70,13 @@ final class ShardWriter {
      * Returns the SHA-256 of the body.
      */
     static byte[] writeTokens(Path path, int[] tokens, int length, int tokenWidthBits) throws IOException {
-        long bodyBytes = TOKENS_PREFIX_BYTES + PackedTokens.packedBytes(length, tokenWidthBits);
+        long bodyBytes = IndexFormat.TOKENS_PREFIX_BYTES + PackedTokens.packedBytes(length, tokenWidthBits);
         try (var writer = FileWriter.create(path, IndexFormat.TOKENS_FORMAT, bodyBytes)) {
             var body = writer.body();
             body.set(LONG_LE, 0, length);
             body.set(ValueLayout.JAVA_BYTE, 8, (byte) tokenWidthBits);
             // The last 8-byte store spills into the footer, which finish() writes afterwards.
-            PackedTokens.pack(tokens, length, tokenWidthBits, body.asSlice(TOKENS_PREFIX_BYTES));
+            PackedTokens.pack(tokens, length, tokenWidthBits, body.asSlice(IndexFormat.TOKENS_PREFIX_BYTES));
             byte[] digest = sha256(body, bodyBytes);
             writer.finish();
             return digest;

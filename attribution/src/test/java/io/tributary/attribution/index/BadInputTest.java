@@ -82,7 +82,7 @@ class BadInputTest {
     @Test
     void flippedByteFailsTheChecksum() throws IOException {
         var index = smallIndex();
-        long firstTokenByte = IndexFormat.headerBytes(IndexFormat.TOKENS_FORMAT) + ShardWriter.TOKENS_PREFIX_BYTES;
+        long firstTokenByte = IndexFormat.headerBytes(IndexFormat.TOKENS_FORMAT) + IndexFormat.TOKENS_PREFIX_BYTES;
         try (var file = new RandomAccessFile(tokensFile(index).toFile(), "rw")) {
             file.seek(firstTokenByte);
             int b = file.read();
