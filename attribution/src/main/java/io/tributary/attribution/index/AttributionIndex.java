@@ -46,7 +46,7 @@ public final class AttributionIndex implements AutoCloseable {
         try {
             for (int i = 0; i < manifest.shards().size(); i++) {
                 shards.add(Shard.open(directory.resolve(Manifest.shardDirectoryName(i)), manifest.shards().get(i),
-                        verification));
+                        tokenizer, verification));
             }
         } catch (IOException | RuntimeException e) {
             shards.forEach(Shard::close);

@@ -1,10 +1,11 @@
 package io.tributary.attribution.index;
 
 import static io.tributary.attribution.index.IndexFormat.CONTENT_HASH_BYTES;
+import static io.tributary.attribution.index.IndexFormat.INT_LE;
 import static io.tributary.attribution.index.IndexFormat.LONG_LE;
+import static io.tributary.attribution.index.IndexFormat.SHORT_LE;
 
 import io.tributary.attribution.index.IndexException.Reason;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,6 +25,16 @@ public final class DocumentTable {
         this.tokenCount = tokenCount;
     }
 
+    /** Where each array of documents.bin's body starts, for a given number of documents. */
+    record Layout(long startsAt, long hashesAt, long idLengthsAt, long idsAt) {
+        static Layout of(long documentCount) {
+            long startsAt = 8;
+            long hashesAt = startsAt + 4 * documentCount;
+            long idLengthsAt = hashesAt + CONTENT_HASH_BYTES * documentCount;
+            return new Layout(startsAt, hashesAt, idLengthsAt, idLengthsAt + 2 * documentCount);
+        }
+    }
+
     static DocumentTable read(MappedFile file, long expectedCount, long tokenCount) throws IndexException {
         var body = file.body();
         long count = body.byteSize() >= 8 ? body.get(LONG_LE, 0) : -1;
@@ -32,25 +43,32 @@ public final class DocumentTable {
                     + " documents, the manifest says " + expectedCount);
         }
         int documents = Math.toIntExact(count);
-        long hashesAt = 8 + 8L * documents;
-        long endsAt = hashesAt + (long) CONTENT_HASH_BYTES * documents;
-        long idsAt = endsAt + 8L * documents;
-        long idBytes = documents == 0 ? 0 : body.get(LONG_LE, endsAt + 8L * (documents - 1));
-        file.expectBodyBytes(idsAt + idBytes);
-        var starts = new long[documents];
-        MemorySegment.copy(body, LONG_LE, 8, starts, 0, documents);
-        var ids = new String[documents];
-        long idStart = 0;
-        for (int i = 0; i < documents; i++) {
-            long idEnd = body.get(LONG_LE, endsAt + 8L * i);
-            if (idEnd < idStart || idEnd > idBytes) {
-                throw new IndexException(Reason.CORRUPT, file.path() + ": id offsets out of order at " + i);
+        var layout = Layout.of(documents);
+        var idLengths = new int[documents];
+        long idBytes = 0;
+        // A body that ends before the ids keeps idBytes 0, and the size check reports it.
+        if (body.byteSize() >= layout.idsAt()) {
+            for (int i = 0; i < documents; i++) {
+                idLengths[i] = Short.toUnsignedInt(body.get(SHORT_LE, layout.idLengthsAt() + 2L * i));
+                idBytes += idLengths[i];
             }
-            ids[i] = new String(body.asSlice(idsAt + idStart, idEnd - idStart).toArray(ValueLayout.JAVA_BYTE),
-                    StandardCharsets.UTF_8);
-            idStart = idEnd;
         }
-        var hashes = body.asSlice(hashesAt, (long) CONTENT_HASH_BYTES * documents).toArray(ValueLayout.JAVA_BYTE);
+        file.expectBodyBytes(layout.idsAt() + idBytes);
+        var starts = new long[documents];
+        var ids = new String[documents];
+        long idAt = layout.idsAt();
+        for (int i = 0; i < documents; i++) {
+            starts[i] = Integer.toUnsignedLong(body.get(INT_LE, layout.startsAt() + 4L * i));
+            if (idLengths[i] < 1 || idLengths[i] > IndexFormat.DOCUMENT_ID_BYTES_MAX) {
+                throw new IndexException(Reason.CORRUPT, file.path() + ": the id of document " + i + " has "
+                        + idLengths[i] + " bytes");
+            }
+            ids[i] = new String(body.asSlice(idAt, idLengths[i]).toArray(ValueLayout.JAVA_BYTE),
+                    StandardCharsets.UTF_8);
+            idAt += idLengths[i];
+        }
+        var hashes = body.asSlice(layout.hashesAt(), (long) CONTENT_HASH_BYTES * documents)
+                .toArray(ValueLayout.JAVA_BYTE);
         checkStarts(file, starts, tokenCount);
         return new DocumentTable(starts, ids, hashes, tokenCount);
     }

@@ -50,7 +50,7 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    /** The body as a writable view; writes may spill up to 3 bytes into the footer, which is written last. */
+    /** The body as a writable view; writes may spill into the footer (packed tokens do), which is written last. */
     MemorySegment body() {
         return file.asSlice(bodyOffset, bodyBytes + FOOTER_BYTES);
     }

@@ -205,9 +205,11 @@ public final class IndexBuilder implements AutoCloseable {
             throw new IndexException(Reason.TOO_LARGE, "document '" + abbreviate(contributionId) + "' has "
                     + tokens.length + " tokens, more than a shard holds (" + (shardTokensMax - 1) + ")");
         }
+        int vocabularySize = tokenizer.kind().vocabularySize();
         for (int token : tokens) {
-            if (token < 0 || token >= IndexFormat.SEPARATOR_TOKEN) {
-                throw new IllegalArgumentException("token id outside [0, 0xFFFFFF): " + token);
+            if (token < 0 || token >= vocabularySize) {
+                throw new IllegalArgumentException("token id outside [0, " + vocabularySize + ") of "
+                        + tokenizer.kind().wireName() + ": " + token);
             }
         }
     }
@@ -240,6 +242,7 @@ public final class IndexBuilder implements AutoCloseable {
         int[] shardText = text;
         int shardLength = length;
         int shardMaxToken = maxToken;
+        int widthBits = IndexFormat.tokenWidthBits(tokenizer.kind());
         int[] shardStarts = documentStarts;
         var shardIds = ids;
         var shardHashes = hashes;
@@ -252,8 +255,8 @@ public final class IndexBuilder implements AutoCloseable {
             documentStarts = last ? new int[0] : shardStarts;
             // The sort gets both cores unless the previous shard is still being sorted in the background.
             int threads = inFlight == null ? SuffixArrays.THREADS_MAX : 1;
-            var written = ShardWriter.write(directory, shard, shardText, shardLength, shardMaxToken, shardStarts,
-                    shardIds, shardHashes, progress, threads);
+            var written = ShardWriter.write(directory, shard, shardText, shardLength, shardMaxToken, widthBits,
+                    shardStarts, shardIds, shardHashes, progress, threads);
             awaitInFlight();
             record(written);
             return;
@@ -266,7 +269,7 @@ public final class IndexBuilder implements AutoCloseable {
                     Thread.ofPlatform().name("index-shard-writer").daemon(true).factory());
         }
         inFlight = background.submit(() -> ShardWriter.write(directory, shard, shardText, shardLength,
-                shardMaxToken, shardStarts, shardIds, shardHashes, progress, 1));
+                shardMaxToken, widthBits, shardStarts, shardIds, shardHashes, progress, 1));
     }
 
     private void awaitInFlight() throws IOException {

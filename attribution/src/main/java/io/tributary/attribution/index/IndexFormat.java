@@ -1,5 +1,6 @@
 package io.tributary.attribution.index;
 
+import io.tributary.attribution.tokens.TokenizerKind;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
@@ -15,7 +16,7 @@ public final class IndexFormat {
     public static final int FOOTER_MAGIC = 0x21444E45;
     public static final int CHECKSUM_ALGORITHM_CRC32C = 1;
     public static final int FOOTER_BYTES = 16;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final String MANIFEST_FILE = "manifest.bin";
     public static final String TOKENS_FILE = "tokens.bin";
@@ -27,11 +28,9 @@ public final class IndexFormat {
     public static final String SUFFIXES_FORMAT = "tributary.attribution.suffixes";
     public static final String DOCUMENTS_FORMAT = "tributary.attribution.documents";
 
-    public static final int TOKEN_BYTES = 3;
+    /** tokens.bin's body before the packed tokens: token count u64, token width u8. */
+    static final long TOKENS_PREFIX_BYTES = 9;
     public static final int SUFFIX_POINTER_BYTES = 4;
-    /** The document separator as stored in tokens.bin: above every token id, so it never matches a query. */
-    public static final int SEPARATOR_TOKEN = 0xFFFFFF;
-    public static final int TOKEN_MASK = 0xFFFFFF;
     public static final int CONTENT_HASH_BYTES = 32;
     public static final int DOCUMENT_ID_BYTES_MAX = 1024;
 
@@ -47,6 +46,19 @@ public final class IndexFormat {
     static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private IndexFormat() {
+    }
+
+    /** Bits per token in tokens.bin: the fewest that hold every token id of the vocabulary and a separator. */
+    public static int tokenWidthBits(TokenizerKind tokenizer) {
+        return Integer.SIZE - Integer.numberOfLeadingZeros(tokenizer.vocabularySize());
+    }
+
+    /**
+     * The document separator as stored in tokens.bin: all ones in the token width, above every token id, so it never
+     * matches a query and sorts after every token.
+     */
+    public static int separatorToken(int tokenWidthBits) {
+        return (1 << tokenWidthBits) - 1;
     }
 
     /** magic u32, name length u8, name ASCII, version u32. */

@@ -120,7 +120,7 @@ public final class MappedFile implements AutoCloseable {
         return body;
     }
 
-    /** The body followed by the footer: lets readers load 4 bytes at the last 3-byte token without a bounds branch. */
+    /** The body followed by the footer: lets readers load 8 bytes at the last packed token without a bounds branch. */
     public MemorySegment bodyAndFooter() {
         return file.asSlice(body.address() - file.address());
     }

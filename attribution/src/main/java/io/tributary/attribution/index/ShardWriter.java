@@ -3,6 +3,7 @@ package io.tributary.attribution.index;
 import static io.tributary.attribution.index.IndexFormat.CONTENT_HASH_BYTES;
 import static io.tributary.attribution.index.IndexFormat.INT_LE;
 import static io.tributary.attribution.index.IndexFormat.LONG_LE;
+import static io.tributary.attribution.index.IndexFormat.SHORT_LE;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -31,24 +32,21 @@ final class ShardWriter {
 
     /**
      * Writes the shard held in text[0, length) with separators as {@link #SEPARATOR_MARK}. The text array is
-     * rewritten in place (separators become the top symbol of the alphabet) to spare a copy. The suffixes are sorted
-     * with the given number of threads.
+     * rewritten in place to spare a copy: separators become the top symbol of the alphabet for sorting, then the
+     * stored separator. The suffixes are sorted with the given number of threads.
      */
-    static Written write(Path directory, int shard, int[] text, int length, int maxToken, int[] documentStarts,
-                         List<String> ids, List<byte[]> hashes, BuildProgress progress, int threads)
-            throws IOException {
+    static Written write(Path directory, int shard, int[] text, int length, int maxToken, int tokenWidthBits,
+                         int[] documentStarts, List<String> ids, List<byte[]> hashes, BuildProgress progress,
+                         int threads) throws IOException {
         Files.createDirectories(directory);
         int separator = maxToken + 1;
-        for (int i = 0; i < length; i++) {
-            if (text[i] == SEPARATOR_MARK) {
-                text[i] = separator;
-            }
-        }
+        replace(text, length, SEPARATOR_MARK, separator);
         progress.phase(shard, "sorting");
         var suffixes = new int[length];
         SuffixArrays.sort(text, length, separator + 1, suffixes, threads);
         progress.phase(shard, "writing");
-        byte[] tokensSha = writeTokens(directory.resolve(IndexFormat.TOKENS_FILE), text, length, separator);
+        replace(text, length, separator, IndexFormat.separatorToken(tokenWidthBits));
+        byte[] tokensSha = writeTokens(directory.resolve(IndexFormat.TOKENS_FILE), text, length, tokenWidthBits);
         writeSuffixes(directory.resolve(IndexFormat.SUFFIXES_FILE), suffixes, length);
         byte[] documentsSha = writeDocuments(directory.resolve(IndexFormat.DOCUMENTS_FILE), documentStarts, ids,
                 hashes);
@@ -59,19 +57,26 @@ final class ShardWriter {
         return new Written(length, ids.size(), tokensSha, documentsSha, diskBytes);
     }
 
-    /** Body: token count u64, then each token in 3 bytes with the separator as 0xFFFFFF. */
-    private static byte[] writeTokens(Path path, int[] text, int length, int separator) throws IOException {
-        long bodyBytes = 8 + (long) IndexFormat.TOKEN_BYTES * length;
+    private static void replace(int[] text, int length, int from, int to) {
+        for (int i = 0; i < length; i++) {
+            if (text[i] == from) {
+                text[i] = to;
+            }
+        }
+    }
+
+    /**
+     * Body: token count u64, token width u8, then the tokens (separators included) packed in that many bits each.
+     * Returns the SHA-256 of the body.
+     */
+    static byte[] writeTokens(Path path, int[] tokens, int length, int tokenWidthBits) throws IOException {
+        long bodyBytes = IndexFormat.TOKENS_PREFIX_BYTES + PackedTokens.packedBytes(length, tokenWidthBits);
         try (var writer = FileWriter.create(path, IndexFormat.TOKENS_FORMAT, bodyBytes)) {
             var body = writer.body();
             body.set(LONG_LE, 0, length);
-            long offset = 8;
-            for (int i = 0; i < length; i++) {
-                int token = text[i] == separator ? IndexFormat.SEPARATOR_TOKEN : text[i];
-                // A 4-byte store is cheaper than three byte stores; its high byte is overwritten by the next token.
-                body.set(INT_LE, offset, token);
-                offset += IndexFormat.TOKEN_BYTES;
-            }
+            body.set(ValueLayout.JAVA_BYTE, 8, (byte) tokenWidthBits);
+            // The last 8-byte store spills into the footer, which finish() writes afterwards.
+            PackedTokens.pack(tokens, length, tokenWidthBits, body.asSlice(IndexFormat.TOKENS_PREFIX_BYTES));
             byte[] digest = sha256(body, bodyBytes);
             writer.finish();
             return digest;
@@ -91,8 +96,8 @@ final class ShardWriter {
     }
 
     /**
-     * Body: document count u64; start of each document (its first token) as u64; content hash of each (32 bytes);
-     * end offset of each id in the id bytes as u64; the ids in UTF-8.
+     * Body: document count u64; start of each document (its first token) as u32; content hash of each (32 bytes);
+     * the byte length of each id as u16; the ids in UTF-8.
      */
     private static byte[] writeDocuments(Path path, int[] starts, List<String> ids, List<byte[]> hashes)
             throws IOException {
@@ -103,22 +108,19 @@ final class ShardWriter {
             idBytes[i] = ids.get(i).getBytes(StandardCharsets.UTF_8);
             idTotal += idBytes[i].length;
         }
-        long bodyBytes = 8 + 8L * count + (long) CONTENT_HASH_BYTES * count + 8L * count + idTotal;
+        var layout = DocumentTable.Layout.of(count);
+        long bodyBytes = layout.idsAt() + idTotal;
         try (var writer = FileWriter.create(path, IndexFormat.DOCUMENTS_FORMAT, bodyBytes)) {
             var body = writer.body();
             body.set(LONG_LE, 0, count);
-            long startsAt = 8;
-            long hashesAt = startsAt + 8L * count;
-            long endsAt = hashesAt + (long) CONTENT_HASH_BYTES * count;
-            long idsAt = endsAt + 8L * count;
-            long idEnd = 0;
+            long idAt = layout.idsAt();
             for (int i = 0; i < count; i++) {
-                body.set(LONG_LE, startsAt + 8L * i, starts[i]);
+                body.set(INT_LE, layout.startsAt() + 4L * i, starts[i]);
                 MemorySegment.copy(hashes.get(i), 0, body, ValueLayout.JAVA_BYTE,
-                        hashesAt + (long) CONTENT_HASH_BYTES * i, CONTENT_HASH_BYTES);
-                MemorySegment.copy(idBytes[i], 0, body, ValueLayout.JAVA_BYTE, idsAt + idEnd, idBytes[i].length);
-                idEnd += idBytes[i].length;
-                body.set(LONG_LE, endsAt + 8L * i, idEnd);
+                        layout.hashesAt() + (long) CONTENT_HASH_BYTES * i, CONTENT_HASH_BYTES);
+                body.set(SHORT_LE, layout.idLengthsAt() + 2L * i, (short) idBytes[i].length);
+                MemorySegment.copy(idBytes[i], 0, body, ValueLayout.JAVA_BYTE, idAt, idBytes[i].length);
+                idAt += idBytes[i].length;
             }
             byte[] digest = sha256(body, bodyBytes);
             writer.finish();

@@ -13,9 +13,6 @@ import java.util.Map;
  */
 public final class Tokenizer {
 
-    /** Token ids are stored in 3 bytes on disk; both supported vocabularies stay far below this bound. */
-    public static final int TOKEN_ID_LIMIT = 1 << 24;
-
     private static final Map<TokenizerKind, Tokenizer> CACHE = new EnumMap<>(TokenizerKind.class);
 
     private final TokenizerKind kind;

@@ -6,19 +6,27 @@ import java.util.stream.Collectors;
 
 /** The BPE vocabularies an index may be built with; the index records which one by {@link #wireName()}. */
 public enum TokenizerKind {
-    O200K_BASE("o200k_base", EncodingType.O200K_BASE),
-    CL100K_BASE("cl100k_base", EncodingType.CL100K_BASE);
+    // jtokkit does not expose a vocabulary's size; TokenizerKindTest checks these against its decoder.
+    O200K_BASE("o200k_base", EncodingType.O200K_BASE, 200_019),
+    CL100K_BASE("cl100k_base", EncodingType.CL100K_BASE, 100_277);
 
     private final String wireName;
     private final EncodingType encodingType;
+    private final int vocabularySize;
 
-    TokenizerKind(String wireName, EncodingType encodingType) {
+    TokenizerKind(String wireName, EncodingType encodingType, int vocabularySize) {
         this.wireName = wireName;
         this.encodingType = encodingType;
+        this.vocabularySize = vocabularySize;
     }
 
     public String wireName() {
         return wireName;
+    }
+
+    /** Token ids run from 0 to vocabularySize - 1, special tokens included (ordinary text never encodes to them). */
+    public int vocabularySize() {
+        return vocabularySize;
     }
 
     EncodingType encodingType() {

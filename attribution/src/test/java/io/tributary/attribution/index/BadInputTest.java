@@ -7,6 +7,8 @@ import io.tributary.attribution.index.IndexException.Reason;
 import io.tributary.attribution.tokens.TokenizerKind;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Missing, truncated, corrupt, foreign and too-new indexes; empty, binary and oversized input; and never a
+ * Missing, truncated, corrupt, foreign, too-old and too-new indexes; empty, binary and oversized input; and never a
  * half-written output.
  */
 class BadInputTest {
@@ -52,33 +54,81 @@ class BadInputTest {
         assertReason(index, Reason.TRUNCATED, "truncated");
     }
 
+    /** Without the checksum, the packed tokens' length is what tells a body cut or grown by one byte. */
+    @Test
+    void tokensBodyOffByOneByteIsTruncatedOrExtended() throws IOException {
+        var index = smallIndex();
+        var tokens = tokensFile(index);
+        byte[] original = Files.readAllBytes(tokens);
+        int footerAt = original.length - IndexFormat.FOOTER_BYTES;
+        var shorter = new byte[original.length - 1];
+        System.arraycopy(original, 0, shorter, 0, footerAt - 1);
+        System.arraycopy(original, footerAt, shorter, footerAt - 1, IndexFormat.FOOTER_BYTES);
+        Files.write(tokens, shorter);
+        assertStructureReason(index, IndexFormat.TOKENS_FILE + " is truncated: body has");
+        var longer = new byte[original.length + 1];
+        System.arraycopy(original, 0, longer, 0, footerAt);
+        System.arraycopy(original, footerAt, longer, footerAt + 1, IndexFormat.FOOTER_BYTES);
+        Files.write(tokens, longer);
+        assertStructureReason(index, IndexFormat.TOKENS_FILE + " is extended: body has");
+    }
+
+    private static void assertStructureReason(Path index, String message) {
+        assertThatThrownBy(() -> AttributionIndex.open(index, MappedFile.Verification.STRUCTURE).close())
+                .isInstanceOf(IndexException.class).hasMessageContaining(message)
+                .satisfies(e -> assertThat(((IndexException) e).reason()).isEqualTo(Reason.TRUNCATED));
+    }
+
     @Test
     void flippedByteFailsTheChecksum() throws IOException {
         var index = smallIndex();
+        long firstTokenByte = IndexFormat.headerBytes(IndexFormat.TOKENS_FORMAT) + IndexFormat.TOKENS_PREFIX_BYTES;
         try (var file = new RandomAccessFile(tokensFile(index).toFile(), "rw")) {
-            file.seek(45);
+            file.seek(firstTokenByte);
             int b = file.read();
-            file.seek(45);
+            file.seek(firstTokenByte);
             file.write(b ^ 0x40);
         }
         assertReason(index, Reason.CORRUPT, "checksum mismatch");
     }
 
     @Test
-    void foreignAndNewerFilesAreNamedAsSuch() throws IOException {
+    void tokenWidthOtherThanTheTokenizersIsCorrupt() throws IOException {
+        var index = smallIndex();
+        var tokens = tokensFile(index);
+        long widthAt = IndexFormat.headerBytes(IndexFormat.TOKENS_FORMAT) + 8;
+        for (int width : new int[] {17, 0, 255}) {
+            try (var file = new RandomAccessFile(tokens.toFile(), "rw")) {
+                file.seek(widthAt);
+                file.write(width);
+            }
+            TestIndexes.rewriteChecksum(tokens);
+            assertReason(index, Reason.CORRUPT, "holds " + width + "-bit tokens; o200k_base tokens take 18 bits");
+        }
+    }
+
+    @Test
+    void foreignOlderAndNewerFilesAreNamedAsSuch() throws IOException {
         var index = smallIndex();
         Files.writeString(index.resolve(IndexFormat.MANIFEST_FILE), "{\"not\": \"an index\"}");
         assertReason(index, Reason.FOREIGN, "bad magic");
 
-        var newer = directory.resolve("newer");
-        Files.createDirectory(newer);
-        var newerIndex = TestIndexes.fromTexts(newer, List.of(new Document("a", "one two three")));
-        var manifest = newerIndex.resolve(IndexFormat.MANIFEST_FILE);
-        try (var file = new RandomAccessFile(manifest.toFile(), "rw")) {
+        var newer = indexOfVersion("newer", IndexFormat.VERSION + 1);
+        assertReason(newer, Reason.TOO_NEW, "newer than this engine reads");
+        var older = indexOfVersion("older", 1);
+        assertReason(older, Reason.TOO_OLD, "has format version 1, older than this engine reads ("
+                + IndexFormat.VERSION + "); rebuild the index");
+    }
+
+    /** A fresh index whose manifest claims another format version (the check precedes the checksum). */
+    private Path indexOfVersion(String name, int version) throws IOException {
+        var where = Files.createDirectory(directory.resolve(name));
+        var index = TestIndexes.fromTexts(where, List.of(new Document("a", "one two three")));
+        try (var file = new RandomAccessFile(index.resolve(IndexFormat.MANIFEST_FILE).toFile(), "rw")) {
             file.seek(5 + IndexFormat.MANIFEST_FORMAT.length());
-            file.write(new byte[] {2, 0, 0, 0});
+            file.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(version).array());
         }
-        assertReason(newerIndex, Reason.TOO_NEW, "newer than this engine reads");
+        return index;
     }
 
     @Test

@@ -2,8 +2,12 @@ package io.tributary.attribution.index;
 
 import io.tributary.attribution.tokens.TokenizerKind;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /** Builds small real indexes in temporary directories for tests. */
 public final class TestIndexes {
@@ -28,5 +32,14 @@ public final class TestIndexes {
         IndexBuilder.build(documents, target, TokenizerKind.O200K_BASE, IndexFormat.SHARD_TOKENS_DEFAULT,
                 BuildProgress.NONE);
         return target;
+    }
+
+    /** Stores the CRC32C of a file's bytes before its last 8 in those 8 bytes, as the footer does after an edit. */
+    public static void rewriteChecksum(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        var crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 8);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(bytes.length - 8, crc.getValue());
+        Files.write(path, bytes);
     }
 }
