@@ -62,10 +62,15 @@ public final class LedgerBench {
             for (var line : lines) {
                 transactions.add(TxCodec.parse(line));
             }
-            log.printf("warming up: appending %,d transactions, verifying signatures (not timed)...%n", warmUpCount);
-            timedAppend(ledger, generated.subList(0, warmUpCount));
-            verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpCount)), Appender.VERIFY_THREADS);
-            awaitCompilerIdle();
+            log.printf("warming up: appending %,d transactions in %d rounds, verifying signatures (not timed)...%n",
+                    warmUpCount, WARM_UP_ROUNDS);
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                timedAppend(ledger, generated.subList(round * warmUpCount / WARM_UP_ROUNDS,
+                        (round + 1) * warmUpCount / WARM_UP_ROUNDS));
+                verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpCount / WARM_UP_ROUNDS)),
+                        Appender.VERIFY_THREADS);
+                awaitCompilerIdle();
+            }
             log.printf("appending %,d transactions (timed)...%n", count);
             var append = timedAppend(ledger, lines);
             log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms, GC %d ms, "
@@ -156,6 +161,12 @@ public final class LedgerBench {
     static final long COMPILER_IDLE_WAIT_MILLIS = 10_000;
 
     static final int WARM_UP_TRANSACTIONS = 100_000;
+    /**
+     * The warm-up appends in rounds, each followed by a wait for the JIT: code compiled while generating (signing
+     * shares the transaction reader) was seen compiled anew when an append began, in the timed run if it followed one
+     * warm-up round (0.3-1.5 s of C2 time).
+     */
+    static final int WARM_UP_ROUNDS = 2;
 
     /** Ed25519 verification of every transaction on {@code threads} threads, nothing else. */
     static double verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {

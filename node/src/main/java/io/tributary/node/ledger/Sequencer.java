@@ -222,7 +222,7 @@ public final class Sequencer implements AutoCloseable {
         private final State state;
         private final CompactRange frontier;
         private final List<StoredEntry> entries = new ArrayList<>();
-        /** Last write per key; the store orders them where order matters to it. */
+        /** Last write per key. */
         private final HashMap<String, Object> writes = new HashMap<>();
         private final List<CompletableFuture<List<Result>>> futures = new ArrayList<>();
         private final List<List<Result>> results = new ArrayList<>();
