@@ -2,6 +2,7 @@ package io.tributary.core.state;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 final class Changes implements StateReader {
 
     private final StateReader base;
-    private final TreeMap<String, Object> writes = new TreeMap<>();
+    /** A hash map: a few keys per transaction, looked up often; only the rare scan needs them sorted. */
+    private final HashMap<String, Object> writes = new HashMap<>();
     /** The base's values at the keys read or written, each looked up once (the supply check needs them again). */
     private final HashMap<String, Object> before = new HashMap<>();
 
@@ -35,7 +37,10 @@ final class Changes implements StateReader {
     @Override
     public SortedMap<String, Object> scan(String prefix) {
         var merged = new TreeMap<>(base.scan(prefix));
-        writes.subMap(prefix, prefix + Character.MAX_VALUE).forEach((key, value) -> {
+        writes.forEach((key, value) -> {
+            if (!key.startsWith(prefix)) {
+                return;
+            }
             if (value == null) {
                 merged.remove(key);
             } else {
@@ -53,7 +58,7 @@ final class Changes implements StateReader {
         writes.put(key, null);
     }
 
-    SortedMap<String, Object> writes() {
-        return Collections.unmodifiableSortedMap(writes);
+    Map<String, Object> writes() {
+        return Collections.unmodifiableMap(writes);
     }
 }
