@@ -69,8 +69,11 @@ public final class LedgerBench {
                         (round + 1) * warmUpCount / WARM_UP_ROUNDS));
                 verifyAlone(transactions.subList(0, Math.min(transactions.size(), warmUpCount / WARM_UP_ROUNDS)),
                         Appender.VERIFY_THREADS);
-                awaitCompilerIdle();
+                if (warmUpCount == WARM_UP_TRANSACTIONS) {
+                    awaitCompilerIdle(); // a smaller run measures nothing steady: it need not wait up to 10 s
+                }
             }
+            var verifiedBefore = verifyAlone(transactions, Appender.VERIFY_THREADS);
             log.printf("appending %,d transactions (timed)...%n", count);
             var append = timedAppend(ledger, lines);
             log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms, GC %d ms, "
@@ -83,10 +86,12 @@ public final class LedgerBench {
                     100.0 * Arrays.stream(commitNanos).sum() / append.nanos);
             var latencies = append.latencies;
             Arrays.sort(latencies);
-            long verifyCpuStart = processCpuNanos();
-            double signatures = verifyAlone(transactions, Appender.VERIFY_THREADS);
+            var verifiedAfter = verifyAlone(transactions, Appender.VERIFY_THREADS);
+            double signatures = 2.0 * count / ((verifiedBefore.nanos() + verifiedAfter.nanos()) / 1e9);
+            log.printf("signature verification alone, right before / right after the append: %.0f / %.0f "
+                    + "signatures/s%n", verifiedBefore.perSecond(), verifiedAfter.perSecond());
             log.printf("process CPU per transaction: append %.1f us, signature verification alone %.1f us%n",
-                    append.cpuNanos / 1e3 / count, (processCpuNanos() - verifyCpuStart) / 1e3 / count);
+                    append.cpuNanos / 1e3 / count, (verifiedBefore.cpuNanos() + verifiedAfter.cpuNanos()) / 2e3 / count);
             // Bytes are counted once the ledger is closed, when SQLite has folded the write-ahead log back in.
             ledger.close();
             double bytesPerTx = (double) databaseBytes(dir) / ledger.size();
@@ -168,10 +173,22 @@ public final class LedgerBench {
      */
     static final int WARM_UP_ROUNDS = 2;
 
-    /** Ed25519 verification of every transaction on {@code threads} threads, nothing else. */
-    static double verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {
+    /** One pass of signature verification alone: its wall and process CPU time. */
+    record Verification(int signatures, long nanos, long cpuNanos) {
+        double perSecond() {
+            return signatures / (nanos / 1e9);
+        }
+    }
+
+    /**
+     * Ed25519 verification of every transaction on {@code threads} threads, nothing else. The bench runs it right
+     * before and right after the timed append and reports the rate over both: the VM's speed drifts by up to 30% in a
+     * minute, and one pass on one side of the append measured the drift as much as the code.
+     */
+    static Verification verifyAlone(List<Transaction> transactions, int threads) throws InterruptedException {
         var workers = new Thread[threads];
         var failures = new AtomicInteger();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int first = t;
@@ -187,10 +204,11 @@ public final class LedgerBench {
             worker.join();
         }
         long nanos = System.nanoTime() - start;
+        long cpuNanos = processCpuNanos() - cpuStart;
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " signatures failed to verify");
         }
-        return transactions.size() / (nanos / 1e9);
+        return new Verification(transactions.size(), nanos, cpuNanos);
     }
 
     static long gcMillis() {
