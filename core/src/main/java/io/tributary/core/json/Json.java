@@ -52,45 +52,83 @@ public final class Json {
         if (node == null || node.isMissingNode()) {
             throw new JsonException("malformed JSON: empty input");
         }
-        requireCanonicalizable(node, "$");
+        try {
+            requireCanonicalizable(node);
+        } catch (NotCanonicalizable e) {
+            throw new JsonException(e.describe());
+        }
         return node;
     }
 
-    /** RFC 8785 can serialise only safe integers and well-formed UTF-16; anything else is refused up front. */
-    private static void requireCanonicalizable(JsonNode node, String path) throws JsonException {
+    /**
+     * RFC 8785 can serialise only safe integers and well-formed UTF-16; anything else is refused up front. The path
+     * of a bad value is put together on the way out of the recursion: built on the way in, it cost a string per
+     * field of every transaction.
+     */
+    private static void requireCanonicalizable(JsonNode node) throws NotCanonicalizable {
         if (node.isTextual()) {
-            requireWellFormed(node.textValue(), path);
+            requireWellFormed(node.textValue());
             return;
         }
         if (node.isNumber()) {
             if (!node.canConvertToExactIntegral() || !node.isIntegralNumber()) {
-                throw new JsonException("non-integer number at " + path + ": floating-point numbers are not allowed");
+                throw new NotCanonicalizable("non-integer number", "floating-point numbers are not allowed");
             }
             if (!node.canConvertToLong() || Math.abs(node.longValue()) > SAFE_INTEGER_MAX) {
-                throw new JsonException("integer out of range at " + path + ": magnitude must be at most 2^53-1");
+                throw new NotCanonicalizable("integer out of range", "magnitude must be at most 2^53-1");
             }
             return;
         }
         if (node.isObject()) {
             for (var field : node.properties()) {
-                requireWellFormed(field.getKey(), path);
-                requireCanonicalizable(field.getValue(), path + "." + field.getKey());
+                requireWellFormed(field.getKey());
+                try {
+                    requireCanonicalizable(field.getValue());
+                } catch (NotCanonicalizable e) {
+                    throw e.under("." + field.getKey());
+                }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                requireCanonicalizable(node.get(i), path + "[" + i + "]");
+                try {
+                    requireCanonicalizable(node.get(i));
+                } catch (NotCanonicalizable e) {
+                    throw e.under("[" + i + "]");
+                }
             }
         }
     }
 
-    private static void requireWellFormed(String text, String path) throws JsonException {
+    private static void requireWellFormed(String text) throws NotCanonicalizable {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new JsonException("lone surrogate in a string at " + path);
+                throw new NotCanonicalizable("lone surrogate in a string", null);
             }
+        }
+    }
+
+    /** A value RFC 8785 cannot serialise; each enclosing level adds its step to the path as it passes through. */
+    private static final class NotCanonicalizable extends Exception {
+        private final String what;
+        private final String why;
+        private final StringBuilder path = new StringBuilder();
+
+        NotCanonicalizable(String what, String why) {
+            super(null, null, false, false);
+            this.what = what;
+            this.why = why;
+        }
+
+        NotCanonicalizable under(String step) {
+            path.insert(0, step);
+            return this;
+        }
+
+        String describe() {
+            return what + " at $" + path + (why == null ? "" : ": " + why);
         }
     }
 

@@ -46,4 +46,15 @@ class CanonicalTest {
         assertThatThrownBy(() -> Json.parse("")).hasMessageContaining("malformed");
         assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100))).hasMessageContaining("malformed");
     }
+
+    @Test
+    void namesThePathOfTheValueItRefuses() {
+        assertThatThrownBy(() -> Json.parse("{\"body\": {\"parents\": [{\"rate\": 1}, {\"rate\": 0.5}]}}"))
+                .hasMessage("non-integer number at $.body.parents[1].rate: floating-point numbers are not allowed");
+        assertThatThrownBy(() -> Json.parse("[1, 9007199254740992]"))
+                .hasMessage("integer out of range at $[1]: magnitude must be at most 2^53-1");
+        assertThatThrownBy(() -> Json.parse("{\"a\": {\"\\udc00\": 1}}"))
+                .hasMessage("lone surrogate in a string at $.a");
+        assertThatThrownBy(() -> Json.parse("\"\\ud800\"")).hasMessage("lone surrogate in a string at $");
+    }
 }
