@@ -69,7 +69,7 @@ public final class TxCodec {
             }
             var bytes = Canonical.bytes(object);
             return new Transaction(type, body, signer, AccountId.of(signer), nonce, time, signature, bytes,
-                    messageOf(bytes), Bytes.hex(Bytes.sha256(bytes)));
+                    messageOf(bytes, time, type), Bytes.hex(Bytes.sha256(bytes)));
         } catch (IllegalArgumentException e) {
             throw new TxFormatException(e.getMessage());
         }
@@ -106,15 +106,18 @@ public final class TxCodec {
     }
 
     /**
-     * The signed message from the canonical bytes with {@code sig}: keys sort as body, nonce, sig, signer, so the
-     * {@code ,"sig":"<86 base64url chars>"} member sits right after the nonce and needs no escaping; cutting it out
-     * gives exactly the canonical JSON without {@code sig}, with one serialisation instead of two.
+     * The signed message from the canonical bytes with {@code sig}: keys sort as body, nonce, sig, signer, time,
+     * type, so the {@code ,"sig":"<86 base64url chars>"} member is followed by members of known length; cutting it
+     * out gives exactly the canonical JSON without {@code sig}, with one serialisation instead of two.
      */
-    private static byte[] messageOf(byte[] canonical) {
-        int start = indexOf(canonical, SIG_MEMBER);
-        int end = start + SIG_MEMBER.length + SIG_BASE64_CHARS + 1;
-        if (start < 0 || end > canonical.length || canonical[end - 1] != '"') {
-            throw new IllegalStateException("canonical transaction lacks its sig member");
+    private static byte[] messageOf(byte[] canonical, long time, TxType type) {
+        int tail = SIGNER_MEMBER_BYTES + TIME_MEMBER.length + Long.toString(time).length() + TYPE_MEMBER.length
+                + type.typeName().length() + 2;
+        int end = canonical.length - tail;
+        int start = end - SIG_MEMBER.length - SIG_BASE64_CHARS - 1;
+        if (start < 0 || !Arrays.equals(canonical, start, start + SIG_MEMBER.length, SIG_MEMBER, 0, SIG_MEMBER.length)
+                || canonical[end - 1] != '"') {
+            throw new IllegalStateException("canonical transaction lacks its sig member where expected");
         }
         var message = new byte[SIGNING_PREFIX.length + canonical.length - (end - start)];
         System.arraycopy(SIGNING_PREFIX, 0, message, 0, SIGNING_PREFIX.length);
@@ -124,21 +127,13 @@ public final class TxCodec {
     }
 
     private static final byte[] SIG_MEMBER = ",\"sig\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final int SIG_BASE64_CHARS = 86;
-
-    /** The last occurrence: the body, which comes first, may contain the same characters inside a string. */
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = haystack.length - needle.length; i >= 0; i--) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
+    private static final int SIG_BASE64_CHARS = Bytes.base64urlLength(Ed25519.SIGNATURE_BYTES);
+    /** {@code ,"signer":"<43 base64url chars>"}. */
+    private static final int SIGNER_MEMBER_BYTES = ",\"signer\":\"\"".length()
+            + Bytes.base64urlLength(Ed25519.PUBLIC_KEY_BYTES);
+    private static final byte[] TIME_MEMBER = ",\"time\":".getBytes(StandardCharsets.US_ASCII);
+    /** {@code ,"type":"}, the type name, and after it the closing quote and brace. */
+    private static final byte[] TYPE_MEMBER = ",\"type\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private static byte[] message(JsonNode unsigned) {
         var canonical = Canonical.bytes(unsigned);
