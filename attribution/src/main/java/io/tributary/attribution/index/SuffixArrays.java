@@ -78,18 +78,15 @@ public final class SuffixArrays {
         for (int i = 0; i < n; i++) {
             counts.array[counts.offset + text[offset + i]]++;
         }
-        // Naming keeps the class of the last entry placed into a bucket next to its counter (one cache line).
-        int[] buckets = new int[naming ? 2 * alphabetSize : alphabetSize];
+        // Two ints a symbol: naming keeps the class of the last entry placed into a bucket next to its counter (one
+        // cache line); stage 3 keeps the LMS count of each symbol after the bucket ends.
+        int[] buckets = new int[2 * alphabetSize];
 
         // Stage 1: sort the LMS substrings by one round of induced sorting from LMS positions in arbitrary order.
         // Free slots hold 0 while inducing: suffix 0 is never LMS, so it cannot be mistaken for one.
         Arrays.fill(sa, 0, n, 0);
         counts.ends(buckets, 1);
-        for (int i = n - 1; i >= 1; i--) {
-            if (isLms(sTypes, i)) {
-                sa[--buckets[text[offset + i]]] = i;
-            }
-        }
+        placeLmsSeeds(text, offset, sa, n, sTypes, buckets);
         if (naming) {
             markFirstLmsOfEachBucket(sa, counts, buckets);
         }
@@ -110,23 +107,67 @@ public final class SuffixArrays {
         }
 
         // Stage 3: place the LMS suffixes in their final order at their bucket ends and induce the rest.
-        int j = n;
-        for (int i = n - 1; i >= 1; i--) {
-            if (isLms(sTypes, i)) {
-                sa[--j] = i;
-            }
-        }
+        listLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize);
         for (int i = 0; i < lmsCount; i++) {
             sa[i] = sa[reduced + sa[i]];
         }
-        Arrays.fill(sa, lmsCount, n, 0);
         counts.ends(buckets, 1);
-        for (int i = lmsCount - 1; i >= 0; i--) {
-            int position = sa[i];
-            sa[i] = 0;
-            sa[--buckets[text[offset + position]]] = position;
-        }
+        placeSortedLms(sa, n, lmsCount, buckets, alphabetSize);
         induce(text, offset, sa, n, counts, buckets, false, parallel);
+    }
+
+    /**
+     * Stage 1's seeds: each LMS position at the end of its bucket, in text order within a bucket (buckets hold the
+     * bucket ends and are left at the first seed of each bucket).
+     */
+    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets) {
+        for (int word = (n - 1) >>> 6; word >= 0; word--) {
+            for (long bits = lmsBits(sTypes, word); bits != 0; ) {
+                int bit = 63 - Long.numberOfLeadingZeros(bits);
+                bits ^= 1L << bit;
+                int i = (word << 6) + bit;
+                sa[--buckets[text[offset + i]]] = i;
+            }
+        }
+    }
+
+    /**
+     * Writes the LMS positions in text order to sa[n - lmsCount, n), where the reduced text was, and the number of
+     * LMS positions of each symbol c to buckets[alphabetSize + c].
+     */
+    private static void listLmsInTextOrder(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
+                                           int alphabetSize) {
+        Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
+        int j = n;
+        for (int word = (n - 1) >>> 6; word >= 0; word--) {
+            for (long bits = lmsBits(sTypes, word); bits != 0; ) {
+                int bit = 63 - Long.numberOfLeadingZeros(bits);
+                bits ^= 1L << bit;
+                int i = (word << 6) + bit;
+                sa[--j] = i;
+                buckets[alphabetSize + text[offset + i]]++;
+            }
+        }
+    }
+
+    /**
+     * Moves the sorted LMS positions in sa[0, lmsCount) to the ends of their buckets (buckets[c]; their counts in
+     * buckets[alphabetSize + c]) and clears every other slot. The LMS suffixes of a bucket are next to each other in
+     * sorted order, so each bucket's are moved as one block, from the last bucket down: a block moves up or stays,
+     * and the blocks below it have not moved yet. Unlike placing them one by one, no symbol is read from the text.
+     */
+    private static void placeSortedLms(int[] sa, int n, int lmsCount, int[] buckets, int alphabetSize) {
+        int source = lmsCount;
+        int placedFrom = n;
+        for (int c = alphabetSize - 1; c >= 0; c--) {
+            int count = buckets[alphabetSize + c];
+            int end = buckets[c];
+            Arrays.fill(sa, end, placedFrom, 0);
+            source -= count;
+            placedFrom = end - count;
+            System.arraycopy(sa, source, sa, placedFrom, count);
+        }
+        Arrays.fill(sa, 0, placedFrom, 0);
     }
 
     /** Before stage 1's first pass only the first symbol of an LMS suffix counts: one class per bucket. */
@@ -197,6 +238,12 @@ public final class SuffixArrays {
 
     private static boolean isLms(long[] sTypes, int i) {
         return i > 0 && isS(sTypes, i) && !isS(sTypes, i - 1);
+    }
+
+    /** Bit b is set when position 64 word + b is LMS: S-type after an L-type (position 0 has no predecessor). */
+    private static long lmsBits(long[] sTypes, int word) {
+        long previousTypes = word == 0 ? 1 : sTypes[word - 1] >>> 63;
+        return sTypes[word] & ~(sTypes[word] << 1 | previousTypes);
     }
 
     /**
