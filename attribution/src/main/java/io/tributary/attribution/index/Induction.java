@@ -295,7 +295,7 @@ final class Induction {
         return (j == 0 || text[offset + j - 1] > text[offset + j]) ? ~j : j;
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (true) {
             try {

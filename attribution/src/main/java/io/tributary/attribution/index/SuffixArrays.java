@@ -49,20 +49,22 @@ public final class SuffixArrays {
                         "symbol " + text[i] + " at " + i + " outside [0, " + alphabetSize + ")");
             }
         }
-        sort(text, length, alphabetSize, suffixes, threads, Induction.NAMING_LENGTH_LIMIT);
+        sort(text, length, alphabetSize, suffixes, threads, Induction.NAMING_LENGTH_LIMIT, PARALLEL_LENGTH_MIN);
     }
 
     /**
      * The same, with the LMS substrings of a level of at least namingLengthLimit symbols named by comparing them
-     * after the induction rather than during it (which needs a bit that positions from 2^30 up take); for tests.
+     * after the induction rather than during it (which needs a bit that positions from 2^30 up take), and two threads
+     * used from parallelLengthMin symbols up; for tests.
      */
-    static void sort(int[] text, int length, int alphabetSize, int[] suffixes, int threads, int namingLengthLimit) {
-        sais(text, 0, suffixes, length, alphabetSize, threads, namingLengthLimit);
+    static void sort(int[] text, int length, int alphabetSize, int[] suffixes, int threads, int namingLengthLimit,
+                     int parallelLengthMin) {
+        sais(text, 0, suffixes, length, alphabetSize, threads, namingLengthLimit, parallelLengthMin);
     }
 
     private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
-                             int namingLengthLimit) {
-        boolean parallel = threads > 1 && n >= PARALLEL_LENGTH_MIN;
+                             int namingLengthLimit, int parallelLengthMin) {
+        boolean parallel = threads > 1 && n >= parallelLengthMin;
         boolean naming = n < namingLengthLimit;
         if (n == 0) {
             return;
@@ -86,20 +88,20 @@ public final class SuffixArrays {
         // Free slots hold 0 while inducing: suffix 0 is never LMS, so it cannot be mistaken for one.
         Arrays.fill(sa, 0, n, 0);
         counts.ends(buckets, 1);
-        placeLmsSeeds(text, offset, sa, n, sTypes, buckets);
+        placeLmsSeeds(text, offset, sa, n, sTypes, buckets, alphabetSize, parallel);
         if (naming) {
             markFirstLmsOfEachBucket(sa, counts, buckets);
         }
         induce(text, offset, sa, n, counts, buckets, naming, parallel);
 
         // Stage 2: name the sorted LMS substrings and solve the reduced problem, recursively if names repeat.
-        int lmsCount = compactLms(sa, n, sTypes, naming);
+        int lmsCount = compactLms(sa, n, sTypes, naming, parallel);
         int nameCount = naming
                 ? nameMarkedLmsSubstrings(sa, n, lmsCount)
                 : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
-            sais(sa, reduced, sa, lmsCount, nameCount, threads, namingLengthLimit);
+            sais(sa, reduced, sa, lmsCount, nameCount, threads, namingLengthLimit, parallelLengthMin);
         } else {
             for (int i = 0; i < lmsCount; i++) {
                 sa[sa[reduced + i]] = i;
@@ -108,9 +110,8 @@ public final class SuffixArrays {
 
         // Stage 3: place the LMS suffixes in their final order at their bucket ends and induce the rest.
         listLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize);
-        for (int i = 0; i < lmsCount; i++) {
-            sa[i] = sa[reduced + sa[i]];
-        }
+        both(parallel, () -> mapToPositions(sa, reduced, 0, lmsCount / 2),
+                () -> mapToPositions(sa, reduced, lmsCount / 2, lmsCount));
         counts.ends(buckets, 1);
         placeSortedLms(sa, n, lmsCount, buckets, alphabetSize);
         induce(text, offset, sa, n, counts, buckets, false, parallel);
@@ -118,15 +119,36 @@ public final class SuffixArrays {
 
     /**
      * Stage 1's seeds: each LMS position at the end of its bucket, in text order within a bucket (buckets hold the
-     * bucket ends and are left at the first seed of each bucket).
+     * bucket ends and are left at the first seed of each bucket). With two threads each places the buckets of about
+     * half the entries; both read the whole text, but the random writes into sa and buckets are split.
      */
-    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets) {
+    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
+                                      int alphabetSize, boolean parallel) {
+        if (!parallel) {
+            placeLmsSeeds(text, offset, sa, n, sTypes, buckets, 0, alphabetSize);
+            return;
+        }
+        int split = 0;
+        while (split < alphabetSize - 1 && buckets[split] < n / 2) {
+            split++;
+        }
+        int symbolsBelow = split;
+        both(true, () -> placeLmsSeeds(text, offset, sa, n, sTypes, buckets, 0, symbolsBelow),
+                () -> placeLmsSeeds(text, offset, sa, n, sTypes, buckets, symbolsBelow, alphabetSize));
+    }
+
+    /** Places the seeds whose symbols lie in [symbolFrom, symbolTo). */
+    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
+                                      int symbolFrom, int symbolTo) {
         for (int word = (n - 1) >>> 6; word >= 0; word--) {
             for (long bits = lmsBits(sTypes, word); bits != 0; ) {
                 int bit = 63 - Long.numberOfLeadingZeros(bits);
                 bits ^= 1L << bit;
                 int i = (word << 6) + bit;
-                sa[--buckets[text[offset + i]]] = i;
+                int symbol = text[offset + i];
+                if (symbol >= symbolFrom && symbol < symbolTo) {
+                    sa[--buckets[symbol]] = i;
+                }
             }
         }
     }
@@ -150,6 +172,13 @@ public final class SuffixArrays {
         }
     }
 
+    /** Turns the reduced suffix array in sa[from, to) into LMS positions, listed in text order from sa[reduced]. */
+    private static void mapToPositions(int[] sa, int reduced, int from, int to) {
+        for (int i = from; i < to; i++) {
+            sa[i] = sa[reduced + sa[i]];
+        }
+    }
+
     /**
      * Moves the sorted LMS positions in sa[0, lmsCount) to the ends of their buckets (buckets[c]; their counts in
      * buckets[alphabetSize + c]) and clears every other slot. The LMS suffixes of a bucket are next to each other in
@@ -168,6 +197,31 @@ public final class SuffixArrays {
             System.arraycopy(sa, source, sa, placedFrom, count);
         }
         Arrays.fill(sa, 0, placedFrom, 0);
+    }
+
+    /** Runs both tasks, the second on a helper thread when parallel, and returns when both have finished. */
+    private static void both(boolean parallel, Runnable first, Runnable second) {
+        if (!parallel) {
+            first.run();
+            second.run();
+            return;
+        }
+        var failure = new Throwable[1];
+        Thread helper = Thread.ofPlatform().name("sais-split").daemon(true).start(() -> {
+            try {
+                second.run();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        try {
+            first.run();
+        } finally {
+            Induction.joinUninterruptibly(helper);
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("the helper thread failed", failure[0]);
+        }
     }
 
     /** Before stage 1's first pass only the first symbol of an LMS suffix counts: one class per bucket. */
@@ -307,13 +361,35 @@ public final class SuffixArrays {
      * Moves the sorted LMS positions to sa[0, count) and clears the rest; returns count. When naming, an LMS position
      * is marked when its LMS substring differs from the previous one: when any entry from that one up to just before
      * it is marked (a mark says "differs from the entry to the right"; equal substrings are next to each other).
+     * With two threads each compacts one half of sa; the upper half's positions then move down next to the lower's.
      */
-    private static int compactLms(int[] sa, int n, long[] sTypes, boolean naming) {
+    private static int compactLms(int[] sa, int n, long[] sTypes, boolean naming, boolean parallel) {
         int markMask = naming ? Induction.DISTINCT : 0;
+        int half = n / 2;
+        var halves = new Compacted[2];
+        both(parallel, () -> halves[0] = compactLms(sa, 0, half, sTypes, markMask, markMask),
+                () -> halves[1] = compactLms(sa, half, n, sTypes, markMask, 0));
+        Compacted lower = halves[0];
+        Compacted upper = halves[1];
+        int count = lower.count() + upper.count();
+        if (upper.count() > 0) {
+            // The marks after the lower half's last LMS position belong to the upper half's first one.
+            sa[half] |= lower.pendingMark();
+            System.arraycopy(sa, half, sa, lower.count(), upper.count());
+        }
+        Arrays.fill(sa, count, n, EMPTY);
+        return count;
+    }
+
+    /** How many LMS positions a part of sa held, and the mark gathered after the last one for the next. */
+    private record Compacted(int count, int pendingMark) {
+    }
+
+    /** Compacts the LMS positions in sa[from, to) to sa[from, from + count), starting with the mark given. */
+    private static Compacted compactLms(int[] sa, int from, int to, long[] sTypes, int markMask, int distinct) {
         int positionMask = ~markMask;
-        int count = 0;
-        int distinct = markMask;
-        for (int i = 0; i < n; i++) {
+        int count = from;
+        for (int i = from; i < to; i++) {
             int entry = sa[i];
             int position = entry & positionMask;
             if (isLms(sTypes, position)) {
@@ -322,8 +398,7 @@ public final class SuffixArrays {
             }
             distinct |= entry & markMask;
         }
-        Arrays.fill(sa, count, n, EMPTY);
-        return count;
+        return new Compacted(count - from, distinct);
     }
 
     /**

@@ -57,14 +57,39 @@ class SuffixArraysTest {
         int[] expected = NaiveSuffixSort.sort(input.text());
         assertThat(sais(input.text(), input.alphabetSize())).containsExactly(expected);
         int[] compared = new int[input.text().length];
-        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), compared, 1, 0);
+        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), compared, 1, 0,
+                SuffixArrays.PARALLEL_LENGTH_MIN);
         assertThat(compared).containsExactly(expected);
     }
 
     @Property(tries = 200, seed = "20261126")
     void namingByComparisonMatchesTheNaiveSort(@ForAll("smallAlphabetTexts") Case input) {
         int[] suffixes = new int[input.text().length];
-        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 1, 0);
+        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 1, 0,
+                SuffixArrays.PARALLEL_LENGTH_MIN);
+        assertThat(suffixes).containsExactly(NaiveSuffixSort.sort(input.text()));
+    }
+
+    /**
+     * Two threads on every level, however short (parallelLengthMin 0): the LMS seeds split by symbol, the LMS
+     * compaction and the mapping split in halves, also when one half holds no LMS position. Naming both ways.
+     */
+    @Property(tries = 300, seed = "20261127")
+    void twoThreadsOnShortLevelsMatchTheNaiveSort(@ForAll("repetitiveTexts") Case input) {
+        int[] expected = NaiveSuffixSort.sort(input.text());
+        for (int namingLengthLimit : new int[] {Induction.NAMING_LENGTH_LIMIT, 0}) {
+            int[] suffixes = new int[input.text().length];
+            SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 2, namingLengthLimit,
+                    0);
+            assertThat(suffixes).containsExactly(expected);
+        }
+    }
+
+    @Property(tries = 200, seed = "20261128")
+    void twoThreadsOnShortLevelsMatchTheNaiveSortOnRandomTexts(@ForAll("smallAlphabetTexts") Case input) {
+        int[] suffixes = new int[input.text().length];
+        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 2,
+                Induction.NAMING_LENGTH_LIMIT, 0);
         assertThat(suffixes).containsExactly(NaiveSuffixSort.sort(input.text()));
     }
 
