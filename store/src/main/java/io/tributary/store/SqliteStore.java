@@ -53,7 +53,10 @@ public final class SqliteStore implements LedgerStore {
     /** How often the write-ahead log is copied back into the database, off the commit path. */
     static final long WAL_CHECKPOINT_MILLIS = 500;
 
-    /** Enough keys that hot ones are folded once for many batches; few enough that a fold takes a fraction of a second. */
+    /**
+     * Enough keys that hot ones are folded once for many batches; few enough that a fold takes a fraction of a
+     * second.
+     */
     static final int FOLD_KEYS_DEFAULT = 1 << 15;
 
     private SqliteStore(Path file, Connection connection, SQLiteConfig config, int foldKeys) throws SQLException {
@@ -464,7 +467,10 @@ public final class SqliteStore implements LedgerStore {
         }
     }
 
-    /** Folds the journal this writer wrote, so that a database closed cleanly holds its whole state in {@code state}. */
+    /**
+     * Folds the journal this writer wrote, so that a database closed cleanly holds its whole state in
+     * {@code state}.
+     */
     @Override
     public void close() throws StoreException {
         checkpointer.interrupt();

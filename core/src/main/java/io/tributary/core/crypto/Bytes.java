@@ -73,11 +73,9 @@ public final class Bytes {
         return BASE64URL.encodeToString(bytes);
     }
 
-    /** Decodes unpadded base64url of exactly {@code length} bytes, refusing padding and non-canonical trailing bits. */
     /**
-     * Decodes base64url without padding of exactly {@code length} bytes, accepting only the one canonical text of
-     * those bytes, so that decoding and re-encoding agree (the JDK's decoder and encoder are intrinsics: a decoder
-     * by hand was slower).
+     * Decodes unpadded base64url of exactly {@code length} bytes, refusing padding and non-canonical trailing bits
+     * (by re-encoding: the JDK's decoder and encoder are intrinsics, and a one-pass decoder by hand was slower).
      */
     public static byte[] unbase64url(String text, int length) {
         byte[] bytes;
@@ -97,7 +95,6 @@ public final class Bytes {
     public static int base64urlLength(int length) {
         return (length * 4 + 2) / 3;
     }
-
 
     static String abbreviate(String text) {
         if (text == null) {

@@ -111,7 +111,7 @@ public final class TxCodec {
      * out gives exactly the canonical JSON without {@code sig}, with one serialisation instead of two.
      */
     private static byte[] messageOf(byte[] canonical, long time, TxType type) {
-        int tail = SIGNER_MEMBER_BYTES + TIME_MEMBER.length + Long.toString(time).length() + TYPE_MEMBER.length
+        int tail = SIGNER_MEMBER_BYTES + TIME_MEMBER_BYTES + Long.toString(time).length() + TYPE_MEMBER_BYTES
                 + type.typeName().length() + 2;
         int end = canonical.length - tail;
         int start = end - SIG_MEMBER.length - SIG_BASE64_CHARS - 1;
@@ -131,9 +131,10 @@ public final class TxCodec {
     /** {@code ,"signer":"<43 base64url chars>"}. */
     private static final int SIGNER_MEMBER_BYTES = ",\"signer\":\"\"".length()
             + Bytes.base64urlLength(Ed25519.PUBLIC_KEY_BYTES);
-    private static final byte[] TIME_MEMBER = ",\"time\":".getBytes(StandardCharsets.US_ASCII);
-    /** {@code ,"type":"}, the type name, and after it the closing quote and brace. */
-    private static final byte[] TYPE_MEMBER = ",\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** {@code ,"time":} before the digits. */
+    private static final int TIME_MEMBER_BYTES = ",\"time\":".length();
+    /** {@code ,"type":"} before the type name, which the closing quote and brace follow. */
+    private static final int TYPE_MEMBER_BYTES = ",\"type\":\"".length();
 
     private static byte[] message(JsonNode unsigned) {
         var canonical = Canonical.bytes(unsigned);

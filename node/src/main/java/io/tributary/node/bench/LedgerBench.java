@@ -91,7 +91,8 @@ public final class LedgerBench {
             log.printf("signature verification alone, right before / right after the append: %.0f / %.0f "
                     + "signatures/s%n", verifiedBefore.perSecond(), verifiedAfter.perSecond());
             log.printf("process CPU per transaction: append %.1f us, signature verification alone %.1f us%n",
-                    append.cpuNanos / 1e3 / count, (verifiedBefore.cpuNanos() + verifiedAfter.cpuNanos()) / 2e3 / count);
+                    append.cpuNanos / 1e3 / count,
+                    (verifiedBefore.cpuNanos() + verifiedAfter.cpuNanos()) / 2e3 / count);
             // Bytes are counted once the ledger is closed, when SQLite has folded the write-ahead log back in.
             ledger.close();
             double bytesPerTx = (double) databaseBytes(dir) / ledger.size();
@@ -139,7 +140,8 @@ public final class LedgerBench {
         });
         var append = new Append(summary, System.nanoTime() - start, processCpuNanos() - cpuStart,
                 threads.getCurrentThreadCpuTime() - submittingCpuStart,
-                compiler.getTotalCompilationTime() - compileMillisStart, gcMillis() - gcMillisStart, allocatedBytes() - allocatedStart, latencies);
+                compiler.getTotalCompilationTime() - compileMillisStart, gcMillis() - gcMillisStart,
+                allocatedBytes() - allocatedStart, latencies);
         if (summary.rejected() > 0) {
             throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. "
                     + rejected);
