@@ -88,7 +88,7 @@ public final class LedgerBench {
             Arrays.sort(latencies);
             var verifiedAfter = verifyAlone(transactions, Appender.VERIFY_THREADS);
             double signatures = 2.0 * count / ((verifiedBefore.nanos() + verifiedAfter.nanos()) / 1e9);
-            log.printf("signature verification alone, right before / right after the append: %.0f / %.0f "
+            log.printf("verification passes right before / right after the append: %.0f / %.0f "
                     + "signatures/s%n", verifiedBefore.perSecond(), verifiedAfter.perSecond());
             log.printf("process CPU per transaction: append %.1f us, signature verification alone %.1f us%n",
                     append.cpuNanos / 1e3 / count,
