@@ -94,24 +94,26 @@ public final class SuffixArrays {
         }
         induce(text, offset, sa, n, counts, buckets, naming, parallel);
 
-        // Stage 2: name the sorted LMS substrings and solve the reduced problem, recursively if names repeat.
+        // Stage 2: name the sorted LMS substrings; if names repeat, sort the LMS suffixes whose rank the names do not
+        // fix by recursion (when every name is unique, sa[0, lmsCount) is sorted already).
         int lmsCount = compactLms(sa, n, sTypes, naming, parallel);
         int nameCount = naming
-                ? nameMarkedLmsSubstrings(sa, n, lmsCount)
+                ? nameMarkedLmsSubstrings(sa, lmsCount)
                 : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
-            sais(sa, reduced, sa, lmsCount, nameCount, threads, namingLengthLimit, parallelLengthMin);
+            var fixed = FixedLmsSuffixes.takeOut(sa, n, lmsCount);
+            int kept = lmsCount - fixed.count;
+            sais(sa, reduced, sa, kept, nameCount - fixed.count, threads, namingLengthLimit, parallelLengthMin);
+            listKeptLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize, lmsCount, fixed);
+            both(parallel, () -> mapToPositions(sa, reduced, 0, kept / 2),
+                    () -> mapToPositions(sa, reduced, kept / 2, kept));
+            fixed.mergeBack(sa, n, lmsCount);
         } else {
-            for (int i = 0; i < lmsCount; i++) {
-                sa[sa[reduced + i]] = i;
-            }
+            countLms(text, offset, n, sTypes, buckets, alphabetSize);
         }
 
         // Stage 3: place the LMS suffixes in their final order at their bucket ends and induce the rest.
-        listLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize);
-        both(parallel, () -> mapToPositions(sa, reduced, 0, lmsCount / 2),
-                () -> mapToPositions(sa, reduced, lmsCount / 2, lmsCount));
         counts.ends(buckets, 1);
         placeSortedLms(sa, n, lmsCount, buckets, alphabetSize);
         induce(text, offset, sa, n, counts, buckets, false, parallel);
@@ -154,20 +156,33 @@ public final class SuffixArrays {
     }
 
     /**
-     * Writes the LMS positions in text order to sa[n - lmsCount, n), where the reduced text was, and the number of
-     * LMS positions of each symbol c to buckets[alphabetSize + c].
+     * Writes the kept LMS positions (see {@link FixedLmsSuffixes}) in text order to sa[n - lmsCount, n - fixed.count),
+     * where the reduced text was, and the number of all LMS positions of each symbol c to buckets[alphabetSize + c].
      */
-    private static void listLmsInTextOrder(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
-                                           int alphabetSize) {
+    private static void listKeptLmsInTextOrder(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
+                                               int alphabetSize, int lmsCount, FixedLmsSuffixes fixed) {
         Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
-        int j = n;
+        int j = n - fixed.count;
+        int ordinal = lmsCount;
         for (int word = (n - 1) >>> 6; word >= 0; word--) {
             for (long bits = lmsBits(sTypes, word); bits != 0; ) {
                 int bit = 63 - Long.numberOfLeadingZeros(bits);
                 bits ^= 1L << bit;
                 int i = (word << 6) + bit;
-                sa[--j] = i;
+                if (!fixed.takenOutInTextOrder(--ordinal)) {
+                    sa[--j] = i;
+                }
                 buckets[alphabetSize + text[offset + i]]++;
+            }
+        }
+    }
+
+    /** Writes the number of LMS positions of each symbol c to buckets[alphabetSize + c]. */
+    private static void countLms(int[] text, int offset, int n, long[] sTypes, int[] buckets, int alphabetSize) {
+        Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
+        for (int word = 0; word <= (n - 1) >>> 6; word++) {
+            for (long bits = lmsBits(sTypes, word); bits != 0; bits &= bits - 1) {
+                buckets[alphabetSize + text[offset + (word << 6) + Long.numberOfTrailingZeros(bits)]]++;
             }
         }
     }
@@ -403,19 +418,23 @@ public final class SuffixArrays {
 
     /**
      * Names the marked, sorted LMS substrings (a new name at each mark, so equal substrings get equal names, in
-     * sorted order) and writes the names, in text order, to sa[n - lmsCount, n) as the reduced string; returns the
-     * number of names. LMS positions are at least two apart, so position / 2 is a free slot in sa[lmsCount, n).
+     * sorted order), unmarks them, and writes the name of position p to its slot sa[lmsCount + p / 2], flagged when
+     * unique (see {@link FixedLmsSuffixes}); returns the number of names. LMS positions are at least two apart, so
+     * the slots are distinct, and they lie in sa[lmsCount, n), which holds -1 elsewhere.
      */
-    private static int nameMarkedLmsSubstrings(int[] sa, int n, int lmsCount) {
+    private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount) {
         int name = -1;
+        int previousSlot = -1;
         for (int i = 0; i < lmsCount; i++) {
             int entry = sa[i];
+            boolean isNew = (entry & Induction.DISTINCT) != 0;
             name += entry >>> 30;
             int position = entry & (Induction.DISTINCT - 1);
             sa[i] = position;
-            sa[lmsCount + (position >>> 1)] = name;
+            int slot = lmsCount + (position >>> 1);
+            FixedLmsSuffixes.writeName(sa, slot, previousSlot, name, isNew);
+            previousSlot = slot;
         }
-        gatherNames(sa, n, lmsCount);
         return name + 1;
     }
 
@@ -436,18 +455,21 @@ public final class SuffixArrays {
         int name = 0;
         int previous = -1;
         int previousLength = 0;
+        int previousSlot = -1;
         for (int i = 0; i < lmsCount; i++) {
             int position = sa[i];
             int slot = lmsCount + (position >>> 1);
             int length = sa[slot];
-            if (length == 0 || length != previousLength || !sameSymbols(text, offset, previous, position, length)) {
+            boolean isNew = length == 0 || length != previousLength
+                    || !sameSymbols(text, offset, previous, position, length);
+            if (isNew) {
                 name++;
                 previous = position;
                 previousLength = length;
             }
-            sa[slot] = name - 1;
+            FixedLmsSuffixes.writeName(sa, slot, previousSlot, name - 1, isNew);
+            previousSlot = slot;
         }
-        gatherNames(sa, n, lmsCount);
         return name;
     }
 
@@ -458,14 +480,5 @@ public final class SuffixArrays {
             }
         }
         return true;
-    }
-
-    /** Moves the names in sa[lmsCount, n) (other slots hold EMPTY) to sa[n - lmsCount, n), keeping their order. */
-    private static void gatherNames(int[] sa, int n, int lmsCount) {
-        for (int i = n - 1, j = n - 1; i >= lmsCount; i--) {
-            if (sa[i] >= 0) {
-                sa[j--] = sa[i];
-            }
-        }
     }
 }

@@ -93,6 +93,32 @@ class SuffixArraysTest {
         assertThat(suffixes).containsExactly(NaiveSuffixSort.sort(input.text()));
     }
 
+    /**
+     * Short texts over larger alphabets made of runs copied from earlier in the text: many LMS substrings are unique
+     * and many repeat, so every level takes LMS suffixes out of its reduced problem (see FixedLmsSuffixes). Checked
+     * against the naive sort with both ways of naming and with two threads on every level.
+     */
+    @Property(tries = 300, seed = "20261129")
+    void takingOutFixedLmsSuffixesMatchesTheNaiveSort(@ForAll("largeAlphabetCopiedRuns") Case input) {
+        int[] text = input.text();
+        int[] expected = NaiveSuffixSort.sort(text);
+        for (int threads = 1; threads <= 2; threads++) {
+            for (int namingLengthLimit : new int[] {0, Induction.NAMING_LENGTH_LIMIT}) {
+                int[] suffixes = new int[text.length];
+                SuffixArrays.sort(text, text.length, input.alphabetSize(), suffixes, threads, namingLengthLimit, 0);
+                assertThat(suffixes).containsExactly(expected);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Case> largeAlphabetCopiedRuns() {
+        return Combinators.combine(Arbitraries.integers().between(2, 2_000), Arbitraries.integers().between(0, 600),
+                        Arbitraries.longs())
+                .as((alphabet, length, seed) -> new Case(alphabet,
+                        copiedRuns(new java.util.Random(seed), length, alphabet)));
+    }
+
     @Test
     void sortsTextsWithLongRepeats() {
         int[] periodic = new int[1000];
