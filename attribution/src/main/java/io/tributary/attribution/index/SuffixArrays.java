@@ -6,8 +6,10 @@ import java.util.Arrays;
  * Suffix sorting by induced sorting (SA-IS; Nong, Zhang and Chan 2009) in linear time over an integer alphabet.
  * Works on plain int arrays: no per-suffix objects. The reduced problem of each level lives inside the suffix array
  * itself (as in Mori's sais), so the extra memory is one bit per symbol for the types plus, per alphabet symbol, a
- * count (in the free middle of the suffix array below the top level when it fits) and two bucket ints. The LMS
- * substrings are named while they are sorted, as libsais does, rather than by comparing them afterwards.
+ * count (in the free middle of the suffix array below the top level when it fits) and two bucket ints, and two bits
+ * per LMS position while a level recurses. The LMS substrings are named while they are sorted, as libsais does,
+ * rather than by comparing them afterwards, and the LMS suffixes whose names already fix their rank are left out of
+ * the reduced problem ({@link FixedLmsSuffixes}).
  * The recursion depth is at most log2(n), because each level at most halves the length.
  */
 public final class SuffixArrays {
