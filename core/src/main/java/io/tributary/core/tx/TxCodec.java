@@ -9,11 +9,13 @@ import io.tributary.core.crypto.Bytes;
 import io.tributary.core.crypto.Ed25519;
 import io.tributary.core.crypto.SigningKey;
 import io.tributary.core.json.Canonical;
+import io.tributary.core.json.CanonicalText;
 import io.tributary.core.json.Json;
 import io.tributary.core.json.JsonException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +35,10 @@ public final class TxCodec {
     public static Transaction parse(String line) throws TxFormatException {
         if (line.length() > TX_BYTES_MAX) {
             throw new TxFormatException("transaction is longer than " + TX_BYTES_MAX + " bytes");
+        }
+        var canonical = parseCanonical(line);
+        if (canonical != null) {
+            return canonical;
         }
         JsonNode node;
         try {
@@ -61,18 +67,75 @@ public final class TxCodec {
             long time = field(object, "time", JsonNodeType.NUMBER).longValue();
             var signature = Bytes.unbase64url(field(object, "sig", JsonNodeType.STRING).textValue(),
                     Ed25519.SIGNATURE_BYTES);
-            if (nonce < 1) {
-                throw new IllegalArgumentException("nonce must be at least 1, got " + nonce);
-            }
-            if (time < 0) {
-                throw new IllegalArgumentException("time must be milliseconds since the epoch, got " + time);
-            }
-            var bytes = Canonical.bytes(object);
-            return new Transaction(type, body, signer, AccountId.of(signer), nonce, time, signature, bytes,
-                    messageOf(bytes, time, type), Bytes.hex(Bytes.sha256(bytes)));
+            return assemble(type, body, signer, nonce, time, signature, Canonical.bytes(object));
         } catch (IllegalArgumentException e) {
             throw new TxFormatException(e.getMessage());
         }
+    }
+
+    /** The members of a transaction as {@link Canonical} orders them. */
+    private static final List<String> CANONICAL_FIELDS = List.of("body", "nonce", "sig", "signer", "time", "type");
+
+    /**
+     * The transaction of a line that is already canonical JSON with exactly the six fields of the right kinds, read
+     * without a tree: the line is its own canonical bytes and the body binds from its text. Null for any other line
+     * and for any fault, which {@link #fromJson} then finds again and explains: this path only ever accepts, so the
+     * two ways cannot disagree on an error.
+     */
+    private static Transaction parseCanonical(String line) {
+        var members = CanonicalText.members(line);
+        if (members == null || members.size() != CANONICAL_FIELDS.size()) {
+            return null;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (!members.get(i).name().equals(CANONICAL_FIELDS.get(i))) {
+                return null;
+            }
+        }
+        var body = members.get(0);
+        var nonce = members.get(1);
+        var sig = members.get(2);
+        var signer = members.get(3);
+        var time = members.get(4);
+        var type = members.get(5);
+        if (line.charAt(body.start()) != '{' || !isInteger(line, nonce) || !isInteger(line, time)
+                || !isPlainString(line, sig) || !isPlainString(line, signer) || !isPlainString(line, type)) {
+            return null;
+        }
+        try {
+            var txType = TxType.named(line.substring(type.start() + 1, type.end() - 1));
+            Body read = BODY_READERS.get(txType).readValue(line.substring(body.start(), body.end()));
+            return assemble(txType, read,
+                    Bytes.unbase64url(line.substring(signer.start() + 1, signer.end() - 1), Ed25519.PUBLIC_KEY_BYTES),
+                    Long.parseLong(line, nonce.start(), nonce.end(), 10),
+                    Long.parseLong(line, time.start(), time.end(), 10),
+                    Bytes.unbase64url(line.substring(sig.start() + 1, sig.end() - 1), Ed25519.SIGNATURE_BYTES),
+                    line.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isInteger(String line, CanonicalText.Member member) {
+        char first = line.charAt(member.start());
+        return first == '-' || first >= '0' && first <= '9';
+    }
+
+    /** A string without escapes, as every well-formed signer, signature and type name is. */
+    private static boolean isPlainString(String line, CanonicalText.Member member) {
+        return line.charAt(member.start()) == '"' && line.indexOf('\\', member.start(), member.end()) < 0;
+    }
+
+    private static Transaction assemble(TxType type, Body body, byte[] signer, long nonce, long time,
+            byte[] signature, byte[] bytes) {
+        if (nonce < 1) {
+            throw new IllegalArgumentException("nonce must be at least 1, got " + nonce);
+        }
+        if (time < 0) {
+            throw new IllegalArgumentException("time must be milliseconds since the epoch, got " + time);
+        }
+        return new Transaction(type, body, signer, AccountId.of(signer), nonce, time, signature, bytes,
+                messageOf(bytes, time, type), Bytes.hex(Bytes.sha256(bytes)));
     }
 
     /** Builds and signs a transaction; the inverse of {@link #parse}. */

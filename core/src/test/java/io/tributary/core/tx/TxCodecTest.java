@@ -8,8 +8,17 @@ import io.tributary.core.crypto.Ed25519;
 import io.tributary.core.crypto.SigningKey;
 import io.tributary.core.json.Canonical;
 import io.tributary.core.json.Json;
+import io.tributary.core.json.JsonException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class TxCodecTest {
@@ -83,5 +92,46 @@ class TxCodecTest {
         assertThatThrownBy(() -> TxCodec.parse(good.replace("\"nonce\":1", "\"nonce\":0"))).hasMessageContaining("nonce");
         assertThatThrownBy(() -> TxCodec.parse(good.replace("acct_", "acct_zz"))).hasMessageContaining("not an account id");
         assertThatThrownBy(() -> TxCodec.parse(" ".repeat(TxCodec.TX_BYTES_MAX) + good)).hasMessageContaining("longer than");
+    }
+
+    /**
+     * Lines that are canonical are read without a tree; every other line, and every fault, goes the general way.
+     * Both must give the same transaction or both refuse, whatever the line.
+     */
+    @Property(tries = 1000)
+    void theCanonicalLineReaderAgreesWithTheGeneralOne(@ForAll("transactions") Transaction tx,
+            @ForAll @IntRange(min = 0, max = 400) int position, @ForAll("edits") String edit) throws Exception {
+        var json = TxCodec.json(tx);
+        int at = Math.min(position, json.length());
+        for (var line : List.of(json, json.substring(0, at) + edit + json.substring(at),
+                json.substring(0, at) + edit + json.substring(Math.min(json.length(), at + edit.length())))) {
+            Transaction general;
+            try {
+                general = TxCodec.fromJson(Json.parse(line));
+            } catch (JsonException | TxFormatException e) {
+                assertThatThrownBy(() -> TxCodec.parse(line)).isInstanceOf(TxFormatException.class);
+                continue;
+            }
+            var parsed = TxCodec.parse(line);
+            assertThat(parsed).usingRecursiveComparison().isEqualTo(general);
+        }
+    }
+
+    @Provide
+    Arbitrary<Transaction> transactions() {
+        var transfers = Combinators.combine(Arbitraries.longs().between(1, Json.SAFE_INTEGER_MAX),
+                Arbitraries.longs().between(1, 1L << 40), Arbitraries.longs().between(0, 1L << 42))
+                .as((amount, nonce, time) -> TxCodec.sign(ALICE, new Body.Transfer(BOB.account().value(), amount),
+                        nonce, time));
+        var proposals = Arbitraries.maps(Arbitraries.strings().ofMaxLength(4), Arbitraries.strings().ofMaxLength(4))
+                .ofMaxSize(3).map(metadata -> TxCodec.sign(BOB, new Body.ContributionPropose("d", "a".repeat(64),
+                        7L, "text/plain", metadata), 3, 5));
+        return Arbitraries.oneOf(transfers, proposals);
+    }
+
+    @Provide
+    Arbitrary<String> edits() {
+        return Arbitraries.oneOf(Arbitraries.of("", " ", "\"", "\\", "0", "-", ".5", "e1", ",", "{", "}", "\\u0041",
+                ",\"x\":1", "\"type\":\"transfer\",", "\ud800", "a"), Arbitraries.strings().ofMaxLength(3));
     }
 }
