@@ -40,9 +40,14 @@ public final class Keys {
         return MEMBER + datanet + "/";
     }
 
+    /** The sequence number zero-padded to 12 digits, so that members sort in order; by hand, as String.format
+     * parses its pattern on every call and this runs for every accepted contribution. */
     public static String member(String datanet, long sequence) {
-        return members(datanet) + String.format("%012d", sequence);
+        var digits = Long.toString(sequence);
+        return members(datanet) + "0".repeat(Math.max(0, SEQUENCE_DIGITS - digits.length())) + digits;
     }
+
+    private static final int SEQUENCE_DIGITS = 12;
 
     public static String content(String datanet, String hash) {
         return CONTENT + datanet + "/" + hash;

@@ -4,23 +4,23 @@ import io.tributary.core.merkle.CompactRange;
 import io.tributary.core.merkle.Rfc9162;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The whole state in memory; the sequencer's working copy and the replayer's result. Values live in a hash map,
  * since the rules mostly read and overwrite single keys (a tree lookup among a few hundred thousand keys is a chain
- * of cache misses); the keys are also kept sorted, touched only when a key appears or goes, for prefix scans and
+ * of cache misses); the keys are also kept in order, touched only when a key appears or goes, for prefix scans and
  * the root.
  */
 public final class State implements StateReader {
 
     private final HashMap<String, Object> values = new HashMap<>();
-    private final TreeSet<String> keys = new TreeSet<>();
+    private final SortedKeys keys = new SortedKeys();
     /**
      * Leaf hashes of the entries as of the last {@link #root()}, dropped when an entry changes: a checkpoint then
      * re-encodes and re-hashes only what changed since the previous one.
@@ -35,9 +35,7 @@ public final class State implements StateReader {
     @Override
     public SortedMap<String, Object> scan(String prefix) {
         var found = new TreeMap<String, Object>();
-        for (var key : keys.subSet(prefix, prefix + Character.MAX_VALUE)) {
-            found.put(key, values.get(key));
-        }
+        keys.forEach(prefix, key -> found.put(key, values.get(key)));
         return Collections.unmodifiableSortedMap(found);
     }
 
@@ -69,13 +67,15 @@ public final class State implements StateReader {
      * the canonical JSON of the value. Leaves changed since the last call are hashed in parallel.
      */
     public byte[] root() {
-        var stale = keys.stream().filter(key -> !leafHashes.containsKey(key)).toList();
+        var ordered = new ArrayList<String>(values.size());
+        keys.forEach("", ordered::add);
+        var stale = ordered.stream().filter(key -> !leafHashes.containsKey(key)).toList();
         var hashed = stale.parallelStream().map(key -> leafHash(key, values.get(key))).toList();
         for (int i = 0; i < stale.size(); i++) {
             leafHashes.put(stale.get(i), hashed.get(i));
         }
         var tree = CompactRange.empty();
-        for (var key : keys) {
+        for (var key : ordered) {
             tree.append(leafHashes.get(key));
         }
         return tree.root();
