@@ -1,77 +1,50 @@
 package io.tributary.store;
 
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import io.tributary.core.json.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
- * The state writes of one batch as a row of {@code state_journal}: the number of writes, then for each the key and
- * the value (a length of -1 for a deletion), lengths as big-endian 4-byte integers, text as UTF-8.
+ * The state writes of one batch as a row of {@code state_journal}: a JSON object from each key to its value's JSON
+ * text as a string, or to null for a deletion. SQLite reads the rows with {@code json_each}, so folding the journal
+ * into {@code state} and laying it over {@code state} for readers run inside SQLite (see {@link #LAST_WRITES}).
  */
 final class StateJournal {
 
-    private static final int DELETED = -1;
+    /**
+     * The journal's last write per key, with {@code value} null for a deletion and for anything but a text under a
+     * text key (which only a corrupt row holds): {@code max} picks, for each key, the row and position of its last
+     * write, which SQLite's bare columns then come from.
+     */
+    static final String LAST_WRITES = "SELECT write.key AS key, CASE WHEN write.type = 'text' AND typeof(write.key)"
+            + " = 'text' THEN write.value END AS value, write.type = 'null' AS deleted, max(batch.id * 4294967296"
+            + " + write.id) FROM state_journal AS batch, json_each(batch.writes) AS write GROUP BY write.key";
+
+    /** The first row that is not a JSON object of texts and nulls, to name in an error; -1 when all are. */
+    static final String FIRST_CORRUPT_ROW = "SELECT coalesce((SELECT id FROM state_journal WHERE CASE WHEN"
+            + " json_valid(writes) THEN json_type(writes) <> 'object' OR EXISTS (SELECT 1 FROM json_each(writes)"
+            + " WHERE type NOT IN ('text', 'null')) ELSE 1 END ORDER BY id LIMIT 1), -1)";
 
     private StateJournal() {}
 
-    static byte[] encode(Map<String, String> writes) {
-        var encoded = new ArrayList<byte[]>(2 * writes.size());
-        int size = Integer.BYTES;
-        for (var write : writes.entrySet()) {
-            var key = write.getKey().getBytes(StandardCharsets.UTF_8);
-            var value = write.getValue() == null ? null : write.getValue().getBytes(StandardCharsets.UTF_8);
-            encoded.add(key);
-            encoded.add(value);
-            size = Math.addExact(size, 2 * Integer.BYTES + key.length + (value == null ? 0 : value.length));
-        }
-        var row = ByteBuffer.allocate(size).putInt(writes.size());
-        for (var bytes : encoded) {
-            row.putInt(bytes == null ? DELETED : bytes.length);
-            if (bytes != null) {
-                row.put(bytes);
+    static String encode(Map<String, String> writes) {
+        var text = new StringWriter(64 * writes.size());
+        try (var json = Json.MAPPER.createGenerator(text)) {
+            json.writeStartObject();
+            for (var write : writes.entrySet()) {
+                json.writeFieldName(write.getKey());
+                if (write.getValue() == null) {
+                    json.writeNull();
+                } else {
+                    json.writeString(write.getValue());
+                }
             }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write state writes as JSON", e);
         }
-        return row.array();
-    }
-
-    /** Hands each write of the row to {@code consumer} in order; a null value is a deletion. */
-    static void decode(long id, byte[] row, BiConsumer<String, String> consumer) throws SQLException {
-        try {
-            var reader = ByteBuffer.wrap(row);
-            int count = reader.getInt();
-            if (count < 0) {
-                throw corrupt(id, "a negative count of writes");
-            }
-            for (int i = 0; i < count; i++) {
-                var key = text(reader, id, false);
-                consumer.accept(key, text(reader, id, true));
-            }
-            if (reader.hasRemaining()) {
-                throw corrupt(id, reader.remaining() + " bytes past its last write");
-            }
-        } catch (BufferUnderflowException e) {
-            throw corrupt(id, "it ends inside a write");
-        }
-    }
-
-    private static String text(ByteBuffer reader, long id, boolean deletable) throws SQLException {
-        int length = reader.getInt();
-        if (length == DELETED && deletable) {
-            return null;
-        }
-        if (length < 0 || length > reader.remaining()) {
-            throw corrupt(id, "a length of " + length + " with " + reader.remaining() + " bytes left");
-        }
-        var bytes = new byte[length];
-        reader.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static SQLException corrupt(long id, String problem) {
-        return new SQLException("the state journal row " + id + " is corrupt: " + problem);
+        return text.toString();
     }
 }
