@@ -22,10 +22,14 @@ public final class State implements StateReader {
     private final HashMap<String, Object> values = new HashMap<>();
     private final SortedKeys keys = new SortedKeys();
     /**
-     * Leaf hashes of the entries as of the last {@link #root()}, dropped when an entry changes: a checkpoint then
-     * re-encodes and re-hashes only what changed since the previous one.
+     * The leaf of each entry as of the last {@link #root()}, with the value it was hashed from: a checkpoint
+     * re-encodes and re-hashes only the entries whose value is no longer that same object (values are immutable and
+     * every write puts a new one). Compared at the checkpoint rather than dropped at each write, which cost the
+     * sequencer a lookup in one more large map per write.
      */
-    private final HashMap<String, byte[]> leafHashes = new HashMap<>();
+    private final HashMap<String, Leaf> leaves = new HashMap<>();
+
+    private record Leaf(Object value, byte[] hash) {}
 
     @Override
     public Object get(String key) {
@@ -42,10 +46,10 @@ public final class State implements StateReader {
     /** Applies the writes of an {@link Outcome.Applied}; a null value deletes. */
     public void apply(Map<String, Object> writes) {
         writes.forEach((key, value) -> {
-            leafHashes.remove(key);
             if (value == null) {
                 if (values.remove(key) != null) {
                     keys.remove(key);
+                    leaves.remove(key);
                 }
             } else if (values.put(key, value) == null) {
                 keys.add(key);
@@ -69,14 +73,20 @@ public final class State implements StateReader {
     public byte[] root() {
         var ordered = new ArrayList<String>(values.size());
         keys.forEach("", ordered::add);
-        var stale = ordered.stream().filter(key -> !leafHashes.containsKey(key)).toList();
-        var hashed = stale.parallelStream().map(key -> leafHash(key, values.get(key))).toList();
+        var stale = ordered.stream().filter(key -> {
+            var leaf = leaves.get(key);
+            return leaf == null || leaf.value() != values.get(key);
+        }).toList();
+        var hashed = stale.parallelStream().map(key -> {
+            var value = values.get(key);
+            return new Leaf(value, leafHash(key, value));
+        }).toList();
         for (int i = 0; i < stale.size(); i++) {
-            leafHashes.put(stale.get(i), hashed.get(i));
+            leaves.put(stale.get(i), hashed.get(i));
         }
         var tree = CompactRange.empty();
         for (var key : ordered) {
-            tree.append(leafHashes.get(key));
+            tree.append(leaves.get(key).hash());
         }
         return tree.root();
     }
