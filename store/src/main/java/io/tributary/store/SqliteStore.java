@@ -75,9 +75,10 @@ public final class SqliteStore implements LedgerStore {
         insertBlock = connection.prepareStatement("INSERT INTO entry_blocks (first, count, leaf_hashes, lengths, bytes) "
                 + "VALUES (?, ?, ?, ?, ?)");
         upsertState = connection.prepareStatement("INSERT INTO state (key, value) SELECT key, value FROM ("
-                + StateJournal.LAST_WRITES + ") WHERE NOT deleted ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        deleteState = connection.prepareStatement("DELETE FROM state WHERE key IN (SELECT key FROM ("
-                + StateJournal.LAST_WRITES + ") WHERE deleted)");
+                + StateJournal.LAST_WRITES + ") WHERE NOT deleted"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        deleteState = connection.prepareStatement(
+                "DELETE FROM state WHERE key IN (SELECT key FROM (" + StateJournal.LAST_WRITES + ") WHERE deleted)");
         upsertMeta = connection.prepareStatement(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         insertJournal = connection.prepareStatement("INSERT INTO state_journal (writes) VALUES (?)");
@@ -188,8 +189,8 @@ public final class SqliteStore implements LedgerStore {
 
     private void countJournalWrites() throws SQLException {
         try {
-            query("SELECT count(*), sum(write.type = 'null') FROM state_journal AS batch, json_each(batch.writes) AS write",
-                    row -> {
+            query("SELECT count(*), sum(write.type = 'null')"
+                    + " FROM state_journal AS batch, json_each(batch.writes) AS write", row -> {
                         journalWrites = row.getLong(1);
                         journalDeletions = row.getLong(2);
                     });
