@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -75,10 +74,10 @@ public final class SqliteStore implements LedgerStore {
         insertBlock = connection.prepareStatement("INSERT INTO entry_blocks (first, count, leaf_hashes, lengths, bytes) "
                 + "VALUES (?, ?, ?, ?, ?)");
         upsertState = connection.prepareStatement("INSERT INTO state (key, value) SELECT key, value FROM ("
-                + StateJournal.LAST_WRITES + ") WHERE NOT deleted"
+                + StateJournal.lastWrites("true") + ") WHERE NOT deleted"
                 + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        deleteState = connection.prepareStatement(
-                "DELETE FROM state WHERE key IN (SELECT key FROM (" + StateJournal.LAST_WRITES + ") WHERE deleted)");
+        deleteState = connection.prepareStatement("DELETE FROM state WHERE key IN (SELECT key FROM ("
+                + StateJournal.lastWrites("true") + ") WHERE deleted)");
         upsertMeta = connection.prepareStatement(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         insertJournal = connection.prepareStatement("INSERT INTO state_journal (writes) VALUES (?)");
@@ -357,7 +356,8 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public void forEachStateWithPrefix(String prefix, BiConsumer<String, String> consumer) throws StoreException {
         inReadTransaction(() -> {
-            var overlay = new Overlay(journalWrites(key -> key.startsWith(prefix)), consumer);
+            var overlay = new Overlay(prefix.isEmpty() ? journalWrites("true")
+                    : journalWrites("write.key >= ? AND write.key < ?", prefix, prefixEnd(prefix)), consumer);
             var sql = "SELECT key, value FROM state" + (prefix.isEmpty() ? "" : " WHERE key >= ? AND key < ?")
                     + " ORDER BY key";
             var parameters = prefix.isEmpty() ? new Object[0] : new Object[] {prefix, prefixEnd(prefix)};
@@ -420,7 +420,7 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public Optional<String> stateValue(String key) throws StoreException {
         return inReadTransaction(() -> {
-            var overlay = journalWrites(key::equals);
+            var overlay = journalWrites("write.key = ?", key);
             if (overlay.containsKey(key)) {
                 return Optional.ofNullable(overlay.get(key));
             }
@@ -431,22 +431,20 @@ public final class SqliteStore implements LedgerStore {
     }
 
     /**
-     * The journal's last write per key that {@code wanted} accepts (a null value deletes), in the current read.
-     * Every write is read, wanted or not, so that a corrupt row is found by every reader.
+     * The journal's last write per key for the keys that {@code condition} on {@code write.key} accepts (a null
+     * value deletes), in the current read.
      */
-    private TreeMap<String, String> journalWrites(Predicate<String> wanted) throws SQLException {
+    private TreeMap<String, String> journalWrites(String condition, Object... parameters) throws SQLException {
         var writes = new TreeMap<String, String>();
         try {
-            query("SELECT key, value, deleted FROM (" + StateJournal.LAST_WRITES + ")", row -> {
+            query("SELECT key, value, deleted FROM (" + StateJournal.lastWrites(condition) + ")", row -> {
                 var key = row.getString(1);
                 var value = row.getString(2);
                 if (value == null && !row.getBoolean(3)) {
                     throw new SQLException("a journal write of " + key + " is neither text nor null");
                 }
-                if (wanted.test(key)) {
-                    writes.put(key, value);
-                }
-            });
+                writes.put(key, value);
+            }, parameters);
         } catch (SQLException e) {
             throw journalProblem(e);
         }

@@ -9,18 +9,23 @@ import java.util.Map;
 /**
  * The state writes of one batch as a row of {@code state_journal}: a JSON object from each key to its value's JSON
  * text as a string, or to null for a deletion. SQLite reads the rows with {@code json_each}, so folding the journal
- * into {@code state} and laying it over {@code state} for readers run inside SQLite (see {@link #LAST_WRITES}).
+ * into {@code state} and laying it over {@code state} for readers run inside SQLite (see {@link #lastWrites}).
  */
 final class StateJournal {
 
     /**
-     * The journal's last write per key, with {@code value} null for a deletion and for anything but a text under a
-     * text key (which only a corrupt row holds): {@code max} picks, for each key, the row and position of its last
-     * write, which SQLite's bare columns then come from.
+     * The journal's last write per key among the writes that {@code condition} (on {@code write.key}) accepts, with
+     * {@code value} null for a deletion and for anything but a text under a text key (which only a corrupt row
+     * holds): {@code max} picks, for each key, the row and position of its last write, which SQLite's bare columns
+     * then come from. The condition goes before the grouping, so a reader of one key sorts nothing else.
      */
-    static final String LAST_WRITES = "SELECT write.key AS key, CASE WHEN write.type = 'text' AND typeof(write.key)"
-            + " = 'text' THEN write.value END AS value, write.type = 'null' AS deleted, max(batch.id * 4294967296"
-            + " + write.id) FROM state_journal AS batch, json_each(batch.writes) AS write GROUP BY write.key";
+    static String lastWrites(String condition) {
+        return "SELECT write.key AS key, CASE WHEN write.type = 'text' AND typeof(write.key) = 'text'"
+                + " THEN write.value END AS value, write.type = 'null' AS deleted,"
+                + " max(batch.id * 4294967296 + write.id)"
+                + " FROM state_journal AS batch, json_each(batch.writes) AS write WHERE " + condition
+                + " GROUP BY write.key";
+    }
 
     /** The first row that is not a JSON object of texts and nulls, to name in an error; -1 when all are. */
     static final String FIRST_CORRUPT_ROW = "SELECT coalesce((SELECT id FROM state_journal WHERE CASE WHEN"
