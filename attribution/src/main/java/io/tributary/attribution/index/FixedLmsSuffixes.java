@@ -27,8 +27,11 @@ final class FixedLmsSuffixes {
     static final int UNIQUE = 1 << 30;
 
     private final int lmsCount;
-    /** Bit i: the i-th smallest LMS substring differs from the one before it (it starts a new name). */
-    private final long[] newNameByRank;
+    /**
+     * Bit i: the i-th smallest LMS substring differs from the one before it (it starts a new name). Dropped after
+     * {@link #takeOut}, so that it takes no memory while the level recurses.
+     */
+    private long[] newNameByRank;
     /** How many LMS suffixes were taken out. */
     private int count;
     /** Bit i: the i-th smallest LMS suffix was taken out. */
@@ -68,14 +71,15 @@ final class FixedLmsSuffixes {
     void takeOut(int[] sa, int n, int nameCount) {
         var takenNames = new long[(nameCount + 63) >>> 6];
         count = keepFlagsAfterUnique(sa, n, takenNames);
-        byRank = new long[newNameByRank.length];
-        inTextOrder = new long[newNameByRank.length];
+        byRank = new long[(lmsCount + 63) >>> 6];
+        inTextOrder = new long[(lmsCount + 63) >>> 6];
         if (count > 0) {
             moveTakenToFront(sa, takenNames);
         }
         int kept = gatherKeptNames(sa, n, new NameRanks(takenNames));
         System.arraycopy(sa, n - kept, sa, n - lmsCount, kept);
         System.arraycopy(sa, 0, sa, n - count, count);
+        newNameByRank = null;
     }
 
     /**
