@@ -16,31 +16,46 @@ package io.tributary.attribution.index;
  * position p is in sa[m + p / 2] (other slots hold -1), flagged {@link #UNIQUE} while no equal LMS substring is known.
  * After {@link #takeOut} the kept names are the reduced text in sa[n - m, n - f) and the f positions taken out are in
  * sa[n - f, n) by rank, above everything the recursion touches.
+ *
+ * <p>Only the two passes over the name slots in text order touch the slots; the pass in rank order derives each name
+ * from the ranks that start a new name (recorded while naming) and looks up whether it is taken out in a bit set of
+ * names, which stays in cache where the slots, spread over half the suffix array, would not.
  */
 final class FixedLmsSuffixes {
 
     /** In a name slot: the LMS substring is unique (while naming), or its suffix is taken out (after takeOut). */
     static final int UNIQUE = 1 << 30;
 
+    private final int lmsCount;
+    /**
+     * Bit i: the i-th smallest LMS substring differs from the one before it (it starts a new name). Dropped after
+     * {@link #takeOut}, so that it takes no memory while the level recurses.
+     */
+    private long[] newNameByRank;
     /** How many LMS suffixes were taken out. */
-    final int count;
+    private int count;
     /** Bit i: the i-th smallest LMS suffix was taken out. */
-    private final long[] byRank;
+    private long[] byRank;
     /** Bit k: the k-th LMS position from the left was taken out. */
-    private final long[] inTextOrder;
+    private long[] inTextOrder;
 
-    private FixedLmsSuffixes(int count, int lmsCount) {
-        this.count = count;
-        this.byRank = new long[(lmsCount + 63) >>> 6];
-        this.inTextOrder = new long[(lmsCount + 63) >>> 6];
+    FixedLmsSuffixes(int lmsCount) {
+        this.lmsCount = lmsCount;
+        this.newNameByRank = new long[(lmsCount + 63) >>> 6];
+    }
+
+    /** How many LMS suffixes {@link #takeOut} took out. */
+    int count() {
+        return count;
     }
 
     /**
-     * Writes the name of the LMS substring whose slot is given, flagged unique if it starts a new name; if it does
-     * not, the previous LMS substring (previousSlot) was not unique either.
+     * Writes the name of the LMS substring of the given rank to its slot, flagged unique if it starts a new name; if
+     * it does not, the previous LMS substring (previousSlot) was not unique either. Called in rank order.
      */
-    static void writeName(int[] sa, int slot, int previousSlot, int name, boolean isNew) {
+    void writeName(int[] sa, int rank, int slot, int previousSlot, int name, boolean isNew) {
         if (isNew) {
+            newNameByRank[rank >>> 6] |= 1L << rank;
             sa[slot] = name | UNIQUE;
         } else {
             sa[previousSlot] &= ~UNIQUE;
@@ -49,26 +64,29 @@ final class FixedLmsSuffixes {
     }
 
     /**
-     * Takes out the fixed LMS suffixes: with the sorted LMS positions in sa[0, lmsCount) and the flagged names in their
-     * slots, leaves the reduced text of the kept ones in sa[n - lmsCount, n - count) and the positions taken out in
-     * sa[n - count, n), in rank order.
+     * Takes out the fixed LMS suffixes: with the sorted LMS positions in sa[0, lmsCount) and the flagged names (of
+     * nameCount in all) in their slots, leaves the reduced text of the kept ones in sa[n - lmsCount, n - count) and
+     * the positions taken out in sa[n - count, n), in rank order.
      */
-    static FixedLmsSuffixes takeOut(int[] sa, int n, int lmsCount) {
-        var fixed = new FixedLmsSuffixes(keepFlagsAfterUnique(sa, n, lmsCount), lmsCount);
-        if (fixed.count > 0) {
-            fixed.renumberKept(sa, lmsCount);
+    void takeOut(int[] sa, int n, int nameCount) {
+        var takenNames = new long[(nameCount + 63) >>> 6];
+        count = keepFlagsAfterUnique(sa, n, takenNames);
+        byRank = new long[(lmsCount + 63) >>> 6];
+        inTextOrder = new long[(lmsCount + 63) >>> 6];
+        if (count > 0) {
+            moveTakenToFront(sa, takenNames);
         }
-        int kept = fixed.gatherKeptNames(sa, n, lmsCount);
+        int kept = gatherKeptNames(sa, n, new NameRanks(takenNames));
         System.arraycopy(sa, n - kept, sa, n - lmsCount, kept);
-        System.arraycopy(sa, 0, sa, n - fixed.count, fixed.count);
-        return fixed;
+        System.arraycopy(sa, 0, sa, n - count, count);
+        newNameByRank = null;
     }
 
     /**
      * Clears the unique flag of every name whose LMS position does not follow a unique one in the text (the first
-     * has none); returns how many flags remain.
+     * has none) and records the names that keep it in takenNames; returns how many flags remain.
      */
-    private static int keepFlagsAfterUnique(int[] sa, int n, int lmsCount) {
+    private int keepFlagsAfterUnique(int[] sa, int n, long[] takenNames) {
         int flagged = 0;
         boolean previousUnique = false;
         for (int slot = lmsCount; slot < n; slot++) {
@@ -79,6 +97,8 @@ final class FixedLmsSuffixes {
                     sa[slot] = name ^ UNIQUE;
                 } else if (unique) {
                     flagged++;
+                    int plain = name ^ UNIQUE;
+                    takenNames[plain >>> 6] |= 1L << plain;
                 }
                 previousUnique = unique;
             }
@@ -86,30 +106,25 @@ final class FixedLmsSuffixes {
         return flagged;
     }
 
-    /**
-     * In rank order: moves each flagged position to the front of sa (sa[0, count), by rank) and records its rank; every
-     * kept name loses the number of names taken out below it, which are those of smaller rank (they are unique).
-     */
-    private void renumberKept(int[] sa, int lmsCount) {
+    /** In rank order: moves each position taken out to the front of sa (sa[0, count), by rank) and records its rank. */
+    private void moveTakenToFront(int[] sa, long[] takenNames) {
+        int name = -1;
         int taken = 0;
         for (int i = 0; i < lmsCount; i++) {
-            int position = sa[i];
-            int slot = lmsCount + (position >>> 1);
-            int name = sa[slot];
-            if ((name & UNIQUE) != 0) {
+            name += (int) (newNameByRank[i >>> 6] >>> i) & 1;
+            if ((takenNames[name >>> 6] & (1L << name)) != 0) {
                 byRank[i >>> 6] |= 1L << i;
-                sa[taken++] = position;
-            } else {
-                sa[slot] = name - taken;
+                sa[taken++] = sa[i];
             }
         }
     }
 
     /**
-     * Moves the kept names, in text order, to the end of sa (the slots lie below, so no slot is overwritten before it
-     * is read) and records which LMS positions, counted from the left, were taken out; returns how many were kept.
+     * Moves the kept names, in text order and renumbered densely, to the end of sa (the slots lie below, so no slot
+     * is overwritten before it is read) and records which LMS positions, counted from the left, were taken out;
+     * returns how many were kept.
      */
-    private int gatherKeptNames(int[] sa, int n, int lmsCount) {
+    private int gatherKeptNames(int[] sa, int n, NameRanks taken) {
         int next = n;
         int ordinal = lmsCount;
         for (int slot = n - 1; slot >= lmsCount; slot--) {
@@ -119,11 +134,30 @@ final class FixedLmsSuffixes {
                 if ((name & UNIQUE) != 0) {
                     inTextOrder[ordinal >>> 6] |= 1L << ordinal;
                 } else {
-                    sa[--next] = name;
+                    sa[--next] = name - taken.below(name);
                 }
             }
         }
         return n - next;
+    }
+
+    /** Counts the names taken out below a name: a kept name loses that many when the names are made dense again. */
+    private static final class NameRanks {
+        private final long[] names;
+        /** Entry w: how many names below 64 w are set. */
+        private final int[] before;
+
+        NameRanks(long[] names) {
+            this.names = names;
+            this.before = new int[names.length];
+            for (int w = 1; w < names.length; w++) {
+                before[w] = before[w - 1] + Long.bitCount(names[w - 1]);
+            }
+        }
+
+        int below(int name) {
+            return before[name >>> 6] + Long.bitCount(names[name >>> 6] & ((1L << name) - 1));
+        }
     }
 
     /** Whether the LMS position that is the given one from the left (from 0) was taken out. */
@@ -135,7 +169,7 @@ final class FixedLmsSuffixes {
      * With the kept LMS positions sorted in sa[0, lmsCount - count) and those taken out in sa[n - count, n) by rank,
      * fills sa[0, lmsCount) with all of them in sorted order. From the top down, every kept position moves up or stays.
      */
-    void mergeBack(int[] sa, int n, int lmsCount) {
+    void mergeBack(int[] sa, int n) {
         int kept = lmsCount - count;
         int taken = n;
         for (int i = lmsCount - 1; i >= 0; i--) {

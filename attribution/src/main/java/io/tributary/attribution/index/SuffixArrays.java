@@ -75,13 +75,10 @@ public final class SuffixArrays {
             sa[0] = 0;
             return;
         }
-        long[] sTypes = classify(text, offset, n);
         // A reduced problem's text lies in sa after its suffix array, so the gap between them is free for the counts.
         boolean countsFitGap = text == sa && offset - n >= alphabetSize;
         var counts = countsFitGap ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
-        for (int i = 0; i < n; i++) {
-            counts.array[counts.offset + text[offset + i]]++;
-        }
+        long[] sTypes = classifyAndCount(text, offset, n, counts);
         // Two ints a symbol: naming keeps the class of the last entry placed into a bucket next to its counter (one
         // cache line); stage 3 keeps the LMS count of each symbol after the bucket ends.
         int[] buckets = new int[2 * alphabetSize];
@@ -99,18 +96,19 @@ public final class SuffixArrays {
         // Stage 2: name the sorted LMS substrings; if names repeat, sort the LMS suffixes whose rank the names do not
         // fix by recursion (when every name is unique, sa[0, lmsCount) is sorted already).
         int lmsCount = compactLms(sa, n, sTypes, naming, parallel);
+        var fixed = new FixedLmsSuffixes(lmsCount);
         int nameCount = naming
-                ? nameMarkedLmsSubstrings(sa, lmsCount)
-                : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes);
+                ? nameMarkedLmsSubstrings(sa, lmsCount, fixed)
+                : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes, fixed);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
-            var fixed = FixedLmsSuffixes.takeOut(sa, n, lmsCount);
-            int kept = lmsCount - fixed.count;
-            sais(sa, reduced, sa, kept, nameCount - fixed.count, threads, namingLengthLimit, parallelLengthMin);
+            fixed.takeOut(sa, n, nameCount);
+            int kept = lmsCount - fixed.count();
+            sais(sa, reduced, sa, kept, nameCount - fixed.count(), threads, namingLengthLimit, parallelLengthMin);
             listKeptLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize, lmsCount, fixed);
             both(parallel, () -> mapToPositions(sa, reduced, 0, kept / 2),
                     () -> mapToPositions(sa, reduced, kept / 2, kept));
-            fixed.mergeBack(sa, n, lmsCount);
+            fixed.mergeBack(sa, n);
         } else {
             countLms(text, offset, n, sTypes, buckets, alphabetSize);
         }
@@ -158,13 +156,14 @@ public final class SuffixArrays {
     }
 
     /**
-     * Writes the kept LMS positions (see {@link FixedLmsSuffixes}) in text order to sa[n - lmsCount, n - fixed.count),
-     * where the reduced text was, and the number of all LMS positions of each symbol c to buckets[alphabetSize + c].
+     * Writes the kept LMS positions (see {@link FixedLmsSuffixes}) in text order to sa[n - lmsCount, n - f), f the
+     * number taken out, where the reduced text was, and the number of all LMS positions of each symbol c to
+     * buckets[alphabetSize + c].
      */
     private static void listKeptLmsInTextOrder(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
                                                int alphabetSize, int lmsCount, FixedLmsSuffixes fixed) {
         Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
-        int j = n - fixed.count;
+        int j = n - fixed.count();
         int ordinal = lmsCount;
         for (int word = (n - 1) >>> 6; word >= 0; word--) {
             for (long bits = lmsBits(sTypes, word); bits != 0; ) {
@@ -287,18 +286,26 @@ public final class SuffixArrays {
         }
     }
 
-    /** Bit i is set when suffix i is S-type (smaller than suffix i + 1); the last suffix is L-type. */
-    private static long[] classify(int[] text, int offset, int n) {
+    /**
+     * Counts the symbols and returns the types: bit i is set when suffix i is S-type (smaller than suffix i + 1); the
+     * last suffix is L-type. One pass over the text does both.
+     */
+    private static long[] classifyAndCount(int[] text, int offset, int n, Counts counts) {
         var sTypes = new long[(n + 63) >>> 6];
+        int[] countArray = counts.array;
+        int countOffset = counts.offset;
+        int next = text[offset + n - 1];
+        countArray[countOffset + next]++;
         boolean nextIsS = false;
         for (int i = n - 2; i >= 0; i--) {
             int current = text[offset + i];
-            int next = text[offset + i + 1];
+            countArray[countOffset + current]++;
             boolean isS = current < next || (current == next && nextIsS);
             if (isS) {
                 sTypes[i >>> 6] |= 1L << i;
             }
             nextIsS = isS;
+            next = current;
         }
         return sTypes;
     }
@@ -424,7 +431,7 @@ public final class SuffixArrays {
      * unique (see {@link FixedLmsSuffixes}); returns the number of names. LMS positions are at least two apart, so
      * the slots are distinct, and they lie in sa[lmsCount, n), which holds -1 elsewhere.
      */
-    private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount) {
+    private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount, FixedLmsSuffixes fixed) {
         int name = -1;
         int previousSlot = -1;
         for (int i = 0; i < lmsCount; i++) {
@@ -434,7 +441,7 @@ public final class SuffixArrays {
             int position = entry & (Induction.DISTINCT - 1);
             sa[i] = position;
             int slot = lmsCount + (position >>> 1);
-            FixedLmsSuffixes.writeName(sa, slot, previousSlot, name, isNew);
+            fixed.writeName(sa, i, slot, previousSlot, name, isNew);
             previousSlot = slot;
         }
         return name + 1;
@@ -446,7 +453,8 @@ public final class SuffixArrays {
      * virtual end marker and is unique), then its name. Two LMS substrings of equal length with equal symbols are
      * equal, types included, because the types follow from the symbols and the S type of their final position.
      */
-    private static int nameLmsSubstrings(int[] text, int offset, int[] sa, int n, int lmsCount, long[] sTypes) {
+    private static int nameLmsSubstrings(int[] text, int offset, int[] sa, int n, int lmsCount, long[] sTypes,
+                                         FixedLmsSuffixes fixed) {
         int next = n;
         for (int i = n - 1; i >= 1; i--) {
             if (isLms(sTypes, i)) {
@@ -469,7 +477,7 @@ public final class SuffixArrays {
                 previous = position;
                 previousLength = length;
             }
-            FixedLmsSuffixes.writeName(sa, slot, previousSlot, name - 1, isNew);
+            fixed.writeName(sa, i, slot, previousSlot, name - 1, isNew);
             previousSlot = slot;
         }
         return name;

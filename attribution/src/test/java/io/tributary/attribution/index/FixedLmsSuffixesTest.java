@@ -19,17 +19,18 @@ class FixedLmsSuffixesTest {
         Arrays.fill(sa, -1);
         int[] sorted = {6, 9, 2, 4};
         int[] names = {0, 0, 1, 2};
+        var fixed = new FixedLmsSuffixes(lmsCount);
         int previousSlot = -1;
         for (int i = 0; i < lmsCount; i++) {
             sa[i] = sorted[i];
             int slot = lmsCount + sorted[i] / 2;
-            FixedLmsSuffixes.writeName(sa, slot, previousSlot, names[i], i == 0 || names[i] != names[i - 1]);
+            fixed.writeName(sa, i, slot, previousSlot, names[i], i == 0 || names[i] != names[i - 1]);
             previousSlot = slot;
         }
 
-        var fixed = FixedLmsSuffixes.takeOut(sa, n, lmsCount);
+        fixed.takeOut(sa, n, 3);
 
-        assertThat(fixed.count).isEqualTo(1);
+        assertThat(fixed.count()).isEqualTo(1);
         assertThat(Arrays.copyOfRange(sa, n - lmsCount, n)).containsExactly(1, 0, 0, 4);
         assertThat(fixed.takenOutInTextOrder(1)).isTrue();
         assertThat(fixed.takenOutInTextOrder(0) || fixed.takenOutInTextOrder(2) || fixed.takenOutInTextOrder(3))
@@ -38,7 +39,7 @@ class FixedLmsSuffixesTest {
         sa[0] = 9;
         sa[1] = 6;
         sa[2] = 2;
-        fixed.mergeBack(sa, n, lmsCount);
+        fixed.mergeBack(sa, n);
         assertThat(Arrays.copyOf(sa, lmsCount)).containsExactly(9, 6, 2, 4);
     }
 }
