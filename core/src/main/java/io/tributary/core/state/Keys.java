@@ -40,8 +40,10 @@ public final class Keys {
         return MEMBER + datanet + "/";
     }
 
-    /** The sequence number zero-padded to 12 digits, so that members sort in order; by hand, as String.format
-     * parses its pattern on every call and this runs for every accepted contribution. */
+    /**
+     * The sequence number zero-padded to 12 digits, so that members sort in order; by hand, as String.format parses
+     * its pattern on every call and this runs for every accepted contribution.
+     */
     public static String member(String datanet, long sequence) {
         var digits = Long.toString(sequence);
         return members(datanet) + "0".repeat(Math.max(0, SEQUENCE_DIGITS - digits.length())) + digits;

@@ -14,8 +14,10 @@ import java.util.function.Consumer;
  */
 final class SortedKeys {
 
-    /** New keys held in the set at most before a merge: small enough to stay in cache, large enough that merges (a
-     * pass over every key) are rare. */
+    /**
+     * New keys held in the set at most before a merge: small enough to stay in cache, large enough that merges (a
+     * pass over every key) are rare.
+     */
     static final int RECENT_MAX = 1 << 13;
 
     private final int recentMax;
@@ -84,25 +86,11 @@ final class SortedKeys {
         return found >= 0 ? found : -found - 1;
     }
 
+    /** Replaces the array with every key in order, the recent ones merged in and the removed ones left out. */
     private void merge() {
         var next = new String[merged.length - removed.size() + recent.size()];
-        int count = 0;
-        var fresh = recent.iterator();
-        String nextFresh = fresh.hasNext() ? fresh.next() : null;
-        for (var key : merged) {
-            if (removed.contains(key)) {
-                continue;
-            }
-            while (nextFresh != null && nextFresh.compareTo(key) < 0) {
-                next[count++] = nextFresh;
-                nextFresh = fresh.hasNext() ? fresh.next() : null;
-            }
-            next[count++] = key;
-        }
-        while (nextFresh != null) {
-            next[count++] = nextFresh;
-            nextFresh = fresh.hasNext() ? fresh.next() : null;
-        }
+        var count = new int[1];
+        forEach("", key -> next[count[0]++] = key);
         merged = next;
         recent.clear();
         removed.clear();
