@@ -1,9 +1,5 @@
 package io.tributary.store;
 
-import io.tributary.core.json.Json;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -34,22 +30,45 @@ final class StateJournal {
 
     private StateJournal() {}
 
+    /**
+     * The row of a batch's writes. Written by hand rather than through a JSON generator: the committer encodes every
+     * batch, and the values are short texts that only need their quotes and backslashes escaped.
+     */
     static String encode(Map<String, String> writes) {
-        var text = new StringWriter(64 * writes.size());
-        try (var json = Json.MAPPER.createGenerator(text)) {
-            json.writeStartObject();
-            for (var write : writes.entrySet()) {
-                json.writeFieldName(write.getKey());
-                if (write.getValue() == null) {
-                    json.writeNull();
-                } else {
-                    json.writeString(write.getValue());
-                }
+        var text = new StringBuilder(192 * writes.size() + 2).append('{');
+        for (var write : writes.entrySet()) {
+            if (text.length() > 1) {
+                text.append(',');
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write state writes as JSON", e);
+            appendQuoted(text, write.getKey());
+            text.append(':');
+            if (write.getValue() == null) {
+                text.append("null");
+            } else {
+                appendQuoted(text, write.getValue());
+            }
         }
-        return text.toString();
+        return text.append('}').toString();
     }
+
+    /** A JSON string: quote, backslash and control characters escaped, everything else as it is. */
+    private static void appendQuoted(StringBuilder text, String value) {
+        text.append('"');
+        int plainFrom = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                text.append(value, plainFrom, i);
+                switch (c) {
+                    case '"' -> text.append("\\\"");
+                    case '\\' -> text.append("\\\\");
+                    default -> text.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                }
+                plainFrom = i + 1;
+            }
+        }
+        text.append(value, plainFrom, value.length()).append('"');
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }
