@@ -174,9 +174,11 @@ public final class LedgerBench {
     /**
      * The warm-up appends in rounds, each followed by a wait for the JIT: code compiled while generating (signing
      * shares the transaction reader) was seen compiled anew when an append began, in the timed run if it followed one
-     * warm-up round (0.3-1.5 s of C2 time).
+     * warm-up round (0.3-1.5 s of C2 time). A third round: after two, code that runs only at merges of the state's
+     * keys and at checkpoints (SortedKeys.forEach, State.root) was still deoptimized and compiled again by C2 in the
+     * timed run (0.2-0.4 s).
      */
-    static final int WARM_UP_ROUNDS = 2;
+    static final int WARM_UP_ROUNDS = 3;
 
     /** One pass of signature verification alone: its wall and process CPU time. */
     record Verification(int signatures, long nanos, long cpuNanos) {
