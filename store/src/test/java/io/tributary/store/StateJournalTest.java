@@ -170,28 +170,31 @@ class StateJournalTest {
         }
     }
 
+    /**
+     * A corrupt row is found where the journal is read: by readers, and by a writer when it first appends (as after a
+     * crash). A writer does not read back the rows it wrote itself: it folds what it committed.
+     */
     @Test
     void aCorruptJournalRowIsAClearErrorForReadersAndTheWriter() throws Exception {
         for (var corrupt : List.of("'{\"k\": \"v'", "X'7b00'", "'[\"k\"]'", "'{\"k\": 5}'", "'{\"k\": {}}'")) {
             var dir = Files.createTempDirectory("journal");
             var file = dir.resolve("l.db");
             try {
-                try (var store = SqliteStore.open(file, true, 2); var reader = SqliteStore.open(file, false)) {
-                    store.append(new Batch(List.of(entry(0)), Map.of("k", "v"), new byte[] {1}));
-                    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                            var statement = connection.createStatement()) {
-                        statement.execute("UPDATE state_journal SET writes = " + corrupt);
-                    }
+                SqliteStore.open(file, true).close();
+                try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                        var statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO state_journal (id, writes) VALUES (1, " + corrupt + ")");
+                }
+                try (var store = SqliteStore.open(file, false, 2); var reader = SqliteStore.open(file, false)) {
                     if (!corrupt.startsWith("'[")) { // a point read sees only the writes of its key: an array has none
                         assertThatThrownBy(() -> reader.stateValue("k")).as(corrupt)
                                 .isInstanceOf(StoreException.class).hasMessageContaining("state journal row 1 is corrupt");
                     }
                     assertThatThrownBy(() -> reader.forEachState((key, value) -> {})).as(corrupt)
                             .hasMessageContaining("state journal row 1 is corrupt");
-                    store.append(new Batch(List.of(entry(1)), Map.of("j", "w"), new byte[] {2}));
-                    assertThatThrownBy(() -> store.append(new Batch(List.of(entry(2)), Map.of(), new byte[] {3})))
+                    assertThatThrownBy(() -> store.append(new Batch(List.of(entry(0)), Map.of("j", "w"), new byte[] {2})))
                             .as(corrupt).hasMessageContaining("state journal row 1 is corrupt");
-                    assertThat(store.size()).isEqualTo(2);
+                    assertThat(store.size()).isZero();
                 }
             } finally {
                 delete(dir);
