@@ -1,13 +1,14 @@
 package io.tributary.node.cli;
 
 import io.tributary.node.bench.LedgerBench;
+import io.tributary.node.bench.StoreBench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks that print their numbers.",
-        subcommands = {BenchCommand.LedgerCommand.class})
+        subcommands = {BenchCommand.LedgerCommand.class, BenchCommand.StoreCommand.class})
 final class BenchCommand {
 
     @Command(name = "ledger", description = {
@@ -30,6 +31,30 @@ final class BenchCommand {
             }
             var report = LedgerBench.run(dir, count, seed, System.err);
             LedgerBench.print(report, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "store", description = {
+            "Append N group commits shaped like bench ledger's (1,400 transactions, 1,680 writes to 1,000 hot keys and",
+            "840 new keys) to a new SQLite store in DIR after N untimed ones, on one thread, and print the CPU time",
+            "per transaction, of a fold of the state journal and of any other append."})
+    static final class StoreCommand implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "DIR")
+        Path dir;
+
+        @Option(names = "--batches", defaultValue = "72", paramLabel = "N")
+        int batches;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            if (batches < 1) {
+                throw new IllegalArgumentException("--batches must be at least 1");
+            }
+            StoreBench.print(StoreBench.run(dir, batches, seed), System.out);
             return 0;
         }
     }
