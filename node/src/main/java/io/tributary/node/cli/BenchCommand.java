@@ -2,9 +2,9 @@ package io.tributary.node.cli;
 
 import io.tributary.node.bench.LedgerBench;
 import io.tributary.node.bench.StoreBench;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks that print their numbers.",
@@ -15,8 +15,8 @@ final class BenchCommand {
             "Generate N signed transactions of mixed types (signing not timed), append them durably through the submit",
             "path, and compare with signature verification alone in the same run. DIR is created with bench accounts."})
     static final class LedgerCommand implements Callable<Integer> {
-        @Option(names = "--data", required = true, paramLabel = "DIR")
-        Path dir;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--tx", required = true, paramLabel = "N")
         int count;
@@ -29,7 +29,7 @@ final class BenchCommand {
             if (count < 1) {
                 throw new IllegalArgumentException("--tx must be at least 1");
             }
-            var report = LedgerBench.run(dir, count, seed, System.err);
+            var report = LedgerBench.run(data.dir, count, seed, System.err);
             LedgerBench.print(report, System.out);
             return 0;
         }
@@ -40,8 +40,8 @@ final class BenchCommand {
             "840 new keys) to a new SQLite store in DIR after N untimed ones, on one thread, and print the CPU time",
             "per transaction, of a fold of the state journal and of any other append."})
     static final class StoreCommand implements Callable<Integer> {
-        @Option(names = "--data", required = true, paramLabel = "DIR")
-        Path dir;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--batches", defaultValue = "72", paramLabel = "N")
         int batches;
@@ -54,7 +54,7 @@ final class BenchCommand {
             if (batches < 1) {
                 throw new IllegalArgumentException("--batches must be at least 1");
             }
-            StoreBench.print(StoreBench.run(dir, batches, seed), System.out);
+            StoreBench.print(StoreBench.run(data.dir, batches, seed), System.out);
             return 0;
         }
     }
