@@ -1,10 +1,11 @@
 package io.tributary.core.merkle;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Roots and proofs of RFC 9162 §2.1.2–2.1.4 built from a {@link LeafHashes} source, without
- * recursion. Every hash a proof needs is the root of a run of aligned perfect subtrees; each is
+ * recursion (and the root of leaf hashes held in memory, in parallel). Every hash a proof needs is the root of a run of aligned perfect subtrees; each is
  * taken from the source when it stores it and hashed from leaves otherwise, so a proof costs at
  * most O(treeSize) hashes and O(log treeSize) reads from a source that stores interior nodes.
  */
@@ -15,6 +16,32 @@ public final class MerkleProofs {
     public static byte[] rootAt(long treeSize, LeafHashes source) {
         checkTreeSize(treeSize, source);
         return rangeHash(0, treeSize, source);
+    }
+
+    /**
+     * MTH of the leaf hashes given, in memory. The two subtrees of a node of at least {@link #PARALLEL_LEAVES_MIN}
+     * leaves are hashed in parallel, on the common fork-join pool.
+     */
+    public static byte[] root(byte[][] leafHashes) {
+        return root(leafHashes, 0, leafHashes.length, PARALLEL_LEAVES_MIN);
+    }
+
+    /** Below this many leaves a subtree is hashed on the calling thread: a task costs more than it saves. */
+    static final int PARALLEL_LEAVES_MIN = 1 << 13;
+
+    /** MTH(D[from:from+count]), RFC 9162 §2.1.1: the left subtree holds the largest power of two below count. */
+    static byte[] root(byte[][] leafHashes, int from, int count, int parallelLeavesMin) {
+        if (count < parallelLeavesMin || count < 2) {
+            var range = CompactRange.empty();
+            for (int i = from; i < from + count; i++) {
+                range.append(leafHashes[i]);
+            }
+            return range.root();
+        }
+        int leftCount = Integer.highestOneBit(count - 1);
+        var left = ForkJoinTask.adapt(() -> root(leafHashes, from, leftCount, parallelLeavesMin)).fork();
+        byte[] right = root(leafHashes, from + leftCount, count - leftCount, parallelLeavesMin);
+        return Rfc9162.nodeHash(left.join(), right);
     }
 
     /** PATH(leafIndex, D[0:treeSize]), ordered from the leaf's sibling up to the root's child. */

@@ -1,6 +1,6 @@
 package io.tributary.core.state;
 
-import io.tributary.core.merkle.CompactRange;
+import io.tributary.core.merkle.MerkleProofs;
 import io.tributary.core.merkle.Rfc9162;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The whole state in memory; the sequencer's working copy and the replayer's result. Values live in a hash map,
@@ -68,27 +69,33 @@ public final class State implements StateReader {
 
     /**
      * The state root: RFC 9162 Merkle root over the entries in key order, each leaf the UTF-8 key, a zero byte and
-     * the canonical JSON of the value. Leaves changed since the last call are hashed in parallel.
+     * the canonical JSON of the value. One parallel pass looks each entry up and hashes the leaves that changed since
+     * the last call; the tree is then hashed in parallel too. Call only while nothing writes to this state.
      */
     public byte[] root() {
         var ordered = new ArrayList<String>(values.size());
         keys.forEach("", ordered::add);
-        var stale = ordered.stream().filter(key -> {
-            var leaf = leaves.get(key);
-            return leaf == null || leaf.value() != values.get(key);
-        }).toList();
-        var hashed = stale.parallelStream().map(key -> {
+        int count = ordered.size();
+        var current = new Leaf[count];
+        var changed = new boolean[count];
+        IntStream.range(0, count).parallel().forEach(i -> {
+            var key = ordered.get(i);
             var value = values.get(key);
-            return new Leaf(value, leafHash(key, value));
-        }).toList();
-        for (int i = 0; i < stale.size(); i++) {
-            leaves.put(stale.get(i), hashed.get(i));
+            var leaf = leaves.get(key);
+            if (leaf == null || leaf.value() != value) {
+                leaf = new Leaf(value, leafHash(key, value));
+                changed[i] = true;
+            }
+            current[i] = leaf;
+        });
+        var hashes = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            if (changed[i]) {
+                leaves.put(ordered.get(i), current[i]);
+            }
+            hashes[i] = current[i].hash();
         }
-        var tree = CompactRange.empty();
-        for (var key : ordered) {
-            tree.append(leaves.get(key).hash());
-        }
-        return tree.root();
+        return MerkleProofs.root(hashes);
     }
 
     private static byte[] leafHash(String key, Object value) {
