@@ -47,13 +47,14 @@ class StateJournalTest {
 
     @Property(tries = 60)
     void readersSeeTheModelAfterEveryBatchFoldAndReopen(@ForAll("batches") List<Map<String, String>> batches,
-            @ForAll @IntRange(min = 1, max = 6) int foldWrites, @ForAll @Size(max = 12) List<Boolean> reopenAfter)
+            @ForAll @IntRange(min = 1, max = 6) int foldWrites, @ForAll @IntRange(min = 1, max = 4) int foldSteps,
+            @ForAll @Size(max = 12) List<Boolean> reopenAfter, @ForAll @Size(max = 12) List<Boolean> failAfter)
             throws Exception {
         var dir = Files.createTempDirectory("journal");
         var file = dir.resolve("l.db");
         try {
             var model = new TreeMap<String, String>();
-            var store = SqliteStore.open(file, true, foldWrites);
+            var store = SqliteStore.open(file, true, foldWrites, foldSteps);
             try {
                 long position = 0;
                 for (int i = 0; i < batches.size(); i++) {
@@ -67,10 +68,18 @@ class StateJournalTest {
                         }
                     });
                     assertReads(store, model);
+                    if (i < failAfter.size() && failAfter.get(i)) {
+                        // A batch that does not follow the log fails: the writer reads the journal back, as a new
+                        // writer after a crash does, possibly in the middle of a fold.
+                        var misplaced = new Batch(List.of(entry(position + 1)), Map.of("a/1", "x"), new byte[] {9});
+                        var failing = store;
+                        assertThatThrownBy(() -> failing.append(misplaced)).isInstanceOf(StoreException.class);
+                        assertReads(store, model);
+                    }
                     if (i < reopenAfter.size() && reopenAfter.get(i)) {
                         store.close();
                         assertThat(journalRows(file)).isZero();
-                        store = SqliteStore.open(file, false, foldWrites);
+                        store = SqliteStore.open(file, false, foldWrites, foldSteps);
                         assertReads(store, model);
                     }
                 }
@@ -114,7 +123,7 @@ class StateJournalTest {
             @ForAll boolean fold) throws Exception {
         var dir = Files.createTempDirectory("journal");
         var file = dir.resolve("l.db");
-        try (var store = SqliteStore.open(file, true, fold ? 1 : Integer.MAX_VALUE)) {
+        try (var store = SqliteStore.open(file, true, fold ? 1 : Integer.MAX_VALUE, 1)) {
             var writes = new HashMap<String, String>();
             texts.forEach(text -> writes.put("k/" + text, text));
             store.append(new Batch(List.of(entry(0)), writes, new byte[] {1}));
@@ -185,7 +194,8 @@ class StateJournalTest {
                         var statement = connection.createStatement()) {
                     statement.execute("INSERT INTO state_journal (id, writes) VALUES (1, " + corrupt + ")");
                 }
-                try (var store = SqliteStore.open(file, false, 2); var reader = SqliteStore.open(file, false)) {
+                var store = SqliteStore.open(file, false, 2, 1);
+                try (var reader = SqliteStore.open(file, false)) {
                     if (!corrupt.startsWith("'[")) { // a point read sees only the writes of its key: an array has none
                         assertThatThrownBy(() -> reader.stateValue("k")).as(corrupt)
                                 .isInstanceOf(StoreException.class).hasMessageContaining("state journal row 1 is corrupt");
@@ -195,6 +205,9 @@ class StateJournalTest {
                     assertThatThrownBy(() -> store.append(new Batch(List.of(entry(0)), Map.of("j", "w"), new byte[] {2})))
                             .as(corrupt).hasMessageContaining("state journal row 1 is corrupt");
                     assertThat(store.size()).isZero();
+                } finally {
+                    // A writer that has tried to append folds the journal when it closes: it cannot, and says why.
+                    assertThatThrownBy(store::close).as(corrupt).hasMessageContaining("state journal row 1 is corrupt");
                 }
             } finally {
                 delete(dir);

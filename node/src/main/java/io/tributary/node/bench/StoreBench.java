@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
@@ -15,8 +16,8 @@ import java.util.SplittableRandom;
  * The committer's store path alone, on one thread: group commits shaped like those of {@code bench ledger} (1,400
  * transactions of 400 bytes, 1,680 writes to 1,000 hot account keys and 840 new keys each), appended to a fresh SQLite
  * store after as many untimed ones, so that folds of the state journal run against a state of realistic size.
- * Measures the thread's CPU time, and tells folds (appends that took more than {@link #FOLD_CPU_NANOS_MIN}) from the
- * rest.
+ * Measures the thread's CPU time per transaction and per append: folds of the state journal, spread over several
+ * appends, set the upper percentiles.
  */
 public final class StoreBench {
 
@@ -25,13 +26,11 @@ public final class StoreBench {
     static final int HOT_WRITES_PER_BATCH = 1_680;
     static final int NEW_KEYS_PER_BATCH = 840;
     static final int ENTRY_BYTES = 400;
-    /** An append this long in CPU time folded the journal: a plain one takes a few milliseconds. */
-    static final long FOLD_CPU_NANOS_MIN = 40_000_000;
 
     private StoreBench() {}
 
-    public record Report(int batches, double cpuMicrosPerTransaction, int folds, double foldMillis,
-            double otherAppendMillis, long size) {}
+    public record Report(int batches, double cpuMicrosPerTransaction, double appendMillisP50,
+            double appendMillisP99, double appendMillisMax) {}
 
     public static Report run(Path dir, int batches, long seed) throws Exception {
         if (Files.exists(dir.resolve("ledger.db"))) {
@@ -50,24 +49,19 @@ public final class StoreBench {
                 store.append(batch(random, hotKeys, position));
                 position += TRANSACTIONS_PER_BATCH;
             }
-            long totalNanos = 0;
-            long foldNanos = 0;
-            int folds = 0;
+            var nanos = new long[batches];
             for (int i = 0; i < batches; i++) {
                 var batch = batch(random, hotKeys, position);
                 long start = threads.getCurrentThreadCpuTime();
                 store.append(batch);
-                long nanos = threads.getCurrentThreadCpuTime() - start;
+                nanos[i] = threads.getCurrentThreadCpuTime() - start;
                 position += TRANSACTIONS_PER_BATCH;
-                totalNanos += nanos;
-                if (nanos >= FOLD_CPU_NANOS_MIN) {
-                    folds++;
-                    foldNanos += nanos;
-                }
             }
-            return new Report(batches, totalNanos / 1e3 / ((double) batches * TRANSACTIONS_PER_BATCH), folds,
-                    folds == 0 ? 0 : foldNanos / 1e6 / folds,
-                    folds == batches ? 0 : (totalNanos - foldNanos) / 1e6 / (batches - folds), store.size());
+            long totalNanos = Arrays.stream(nanos).sum();
+            Arrays.sort(nanos);
+            return new Report(batches, totalNanos / 1e3 / ((double) batches * TRANSACTIONS_PER_BATCH),
+                    LedgerBench.percentile(nanos, 0.50) / 1e6, LedgerBench.percentile(nanos, 0.99) / 1e6,
+                    nanos[batches - 1] / 1e6);
         }
     }
 
@@ -100,7 +94,7 @@ public final class StoreBench {
     public static void print(Report report, java.io.PrintStream out) {
         out.printf("appended %d batches of %d transactions on one thread: %.1f us CPU per transaction%n",
                 report.batches(), TRANSACTIONS_PER_BATCH, report.cpuMicrosPerTransaction());
-        out.printf("folds: %d, %.0f ms CPU each; other appends %.1f ms CPU each%n", report.folds(),
-                report.foldMillis(), report.otherAppendMillis());
+        out.printf("CPU per append: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", report.appendMillisP50(),
+                report.appendMillisP99(), report.appendMillisMax());
     }
 }

@@ -38,7 +38,7 @@ final class BenchCommand {
     @Command(name = "store", description = {
             "Append N group commits shaped like bench ledger's (1,400 transactions, 1,680 writes to 1,000 hot keys and",
             "840 new keys) to a new SQLite store in DIR after N untimed ones, on one thread, and print the CPU time",
-            "per transaction, of a fold of the state journal and of any other append."})
+            "per transaction and the percentiles of the CPU time per append."})
     static final class StoreCommand implements Callable<Integer> {
         @Mixin
         DataOption data;
