@@ -13,7 +13,8 @@ final class StateJournal {
      * The journal's last write per key among the writes that {@code condition} (on {@code write.key}) accepts, with
      * {@code value} null for a deletion and for anything but a text under a text key (which only a corrupt row
      * holds), and the row that holds it: {@code max} picks, for each key, the row and position of its last write,
-     * which SQLite's bare columns then come from. The condition goes before the grouping, so a reader of one key sorts nothing else.
+     * which SQLite's bare columns then come from. The condition goes before the grouping, so a reader of one key
+     * sorts nothing else.
      */
     static String lastWrites(String condition) {
         return "SELECT write.key AS key, CASE WHEN write.type = 'text' AND typeof(write.key) = 'text'"

@@ -73,7 +73,7 @@ final class WriterJournal {
      * compiled (Arrays.sort's merge steps were deoptimized and compiled again at every fold).
      */
     void startFold() {
-        foldKeys = new TreeSet<>(lastWrites.keySet()).toArray(String[]::new);
+        foldKeys = sortedKeys();
         foldNext = 0;
         foldThroughRow = lastRow;
     }
@@ -85,10 +85,7 @@ final class WriterJournal {
     List<Map.Entry<String, String>> nextSlice(int steps) {
         int size = Math.max(1, (foldKeys.length + steps - 1) / steps);
         int end = Math.min(foldKeys.length, foldNext + size);
-        var slice = new ArrayList<Map.Entry<String, String>>(end - foldNext);
-        for (int i = foldNext; i < end; i++) {
-            slice.add(new SimpleEntry<>(foldKeys[i], lastWrites.get(foldKeys[i]).value()));
-        }
+        var slice = latestValues(foldKeys, foldNext, end);
         foldNext = end;
         return slice;
     }
@@ -114,10 +111,20 @@ final class WriterJournal {
 
     /** Every last write, in key order: what a full fold upserts. */
     List<Map.Entry<String, String>> all() {
-        var all = new ArrayList<Map.Entry<String, String>>(lastWrites.size());
-        for (var key : new TreeSet<>(lastWrites.keySet())) {
-            all.add(new SimpleEntry<>(key, lastWrites.get(key).value()));
+        var keys = sortedKeys();
+        return latestValues(keys, 0, keys.length);
+    }
+
+    private String[] sortedKeys() {
+        return new TreeSet<>(lastWrites.keySet()).toArray(String[]::new);
+    }
+
+    /** keys[from, to) with their latest values. */
+    private List<Map.Entry<String, String>> latestValues(String[] keys, int from, int to) {
+        var entries = new ArrayList<Map.Entry<String, String>>(to - from);
+        for (int i = from; i < to; i++) {
+            entries.add(new SimpleEntry<>(keys[i], lastWrites.get(keys[i]).value()));
         }
-        return all;
+        return entries;
     }
 }

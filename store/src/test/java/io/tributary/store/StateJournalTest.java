@@ -197,13 +197,14 @@ class StateJournalTest {
                 var store = SqliteStore.open(file, false, 2, 1);
                 try (var reader = SqliteStore.open(file, false)) {
                     if (!corrupt.startsWith("'[")) { // a point read sees only the writes of its key: an array has none
-                        assertThatThrownBy(() -> reader.stateValue("k")).as(corrupt)
-                                .isInstanceOf(StoreException.class).hasMessageContaining("state journal row 1 is corrupt");
+                        assertThatThrownBy(() -> reader.stateValue("k")).as(corrupt).isInstanceOf(StoreException.class)
+                                .hasMessageContaining("state journal row 1 is corrupt");
                     }
                     assertThatThrownBy(() -> reader.forEachState((key, value) -> {})).as(corrupt)
                             .hasMessageContaining("state journal row 1 is corrupt");
-                    assertThatThrownBy(() -> store.append(new Batch(List.of(entry(0)), Map.of("j", "w"), new byte[] {2})))
-                            .as(corrupt).hasMessageContaining("state journal row 1 is corrupt");
+                    var batch = new Batch(List.of(entry(0)), Map.of("j", "w"), new byte[] {2});
+                    assertThatThrownBy(() -> store.append(batch)).as(corrupt)
+                            .hasMessageContaining("state journal row 1 is corrupt");
                     assertThat(store.size()).isZero();
                 } finally {
                     // A writer that has tried to append folds the journal when it closes: it cannot, and says why.

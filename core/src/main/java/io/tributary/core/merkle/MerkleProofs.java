@@ -5,9 +5,10 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * Roots and proofs of RFC 9162 §2.1.2–2.1.4 built from a {@link LeafHashes} source, without
- * recursion (and the root of leaf hashes held in memory, in parallel). Every hash a proof needs is the root of a run of aligned perfect subtrees; each is
- * taken from the source when it stores it and hashed from leaves otherwise, so a proof costs at
- * most O(treeSize) hashes and O(log treeSize) reads from a source that stores interior nodes.
+ * recursion, and the root of leaf hashes held in memory, in parallel. Every hash a proof needs is
+ * the root of a run of aligned perfect subtrees; each is taken from the source when it stores it
+ * and hashed from leaves otherwise, so a proof costs at most O(treeSize) hashes and
+ * O(log treeSize) reads from a source that stores interior nodes.
  */
 public final class MerkleProofs {
     private MerkleProofs() {}

@@ -1,5 +1,6 @@
 package io.tributary.node.bench;
 
+import io.tributary.core.crypto.Bytes;
 import io.tributary.store.Batch;
 import io.tributary.store.SqliteStore;
 import io.tributary.store.StoredEntry;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /**
@@ -88,7 +88,7 @@ public final class StoreBench {
     private static String hex(SplittableRandom random, int bytes) {
         var value = new byte[bytes];
         random.nextBytes(value);
-        return HexFormat.of().formatHex(value);
+        return Bytes.hex(value);
     }
 
     public static void print(Report report, java.io.PrintStream out) {
