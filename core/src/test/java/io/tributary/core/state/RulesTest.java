@@ -8,6 +8,7 @@ import io.tributary.core.tx.Body;
 import io.tributary.core.tx.Body.Parent;
 import io.tributary.core.tx.Body.Royalty;
 import io.tributary.core.tx.TxCodec;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +172,26 @@ class RulesTest {
         assertRejected(chain.submit(STRANGER, new Body.ModelUpdate("tuned", List.of(), List.of())), Reason.UNAUTHORIZED);
         assertApplied(chain.submit(OWNER, new Body.AgentRegister("helper", List.of("tuned"), 5_000L)));
         assertRejected(chain.submit(OWNER, new Body.AgentRegister("broken", List.of("ghost"), 5_000L)), Reason.UNKNOWN_REFERENCE);
+    }
+
+    /**
+     * A registration cannot close a cycle, so it walks no lineage and is not held to the walk's bound; an update still
+     * walks every ancestor, and refuses one it cannot walk within the bound.
+     */
+    @Test
+    void registeringUnderADeepLineageWalksNoAncestors() {
+        var owner = OWNER.account().value();
+        var deep = new HashMap<String, Object>();
+        for (int i = 0; i <= Models.LINEAGE_MODELS_MAX; i++) {
+            var parents = i == 0 ? List.<Parent>of() : List.of(new Parent("m" + (i - 1), Royalty.RELATIVE, 1L));
+            deep.put(Keys.model("m" + i), new Values.Model(owner, HASH_A, parents, List.of(), Body.Control.OWNER));
+        }
+        chain.state.apply(deep);
+        var last = "m" + Models.LINEAGE_MODELS_MAX;
+        assertApplied(chain.submit(OWNER, new Body.ModelRegister("leaf", HASH_B,
+                List.of(new Parent(last, Royalty.RELATIVE, 1L)), List.of(), null)));
+        assertRejected(chain.submit(OWNER, new Body.ModelUpdate("m0", List.of(new Parent("leaf", Royalty.RELATIVE, 1L)),
+                List.of())), Reason.LINEAGE_CYCLE);
     }
 
     @Test
