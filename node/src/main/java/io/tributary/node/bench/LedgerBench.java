@@ -79,9 +79,11 @@ public final class LedgerBench {
             System.gc();
             log.printf("appending %,d transactions (timed)...%n", count);
             var append = timedAppend(ledger, lines);
-            log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms, GC %d ms, "
-                    + "%,d bytes allocated per transaction%n", append.submittingCpuNanos / 1e3 / count,
-                    append.compileMillis, append.gcMillis, append.allocatedBytes / count);
+            log.printf("during the append: submitting thread %.1f us CPU per transaction, JIT %d ms (compiler threads'"
+                    + " CPU %s), GC %d ms, %,d bytes allocated per transaction%n",
+                    append.submittingCpuNanos / 1e3 / count, append.compileMillis,
+                    append.compilerCpuNanos < 0 ? "unknown" : append.compilerCpuNanos / 1_000_000 + " ms",
+                    append.gcMillis, append.allocatedBytes / count);
             var commitNanos = append.summary.stats().commits().stream().mapToLong(c -> c[0]).sorted().toArray();
             append.summary.stats().cpuNanosByStage().forEach((stage, nanos) ->
                     log.printf("CPU per transaction in stage %s: %.1f us%n", stage, nanos / 1e3 / count));
@@ -108,7 +110,7 @@ public final class LedgerBench {
 
     /** What one append measured: wall and process CPU time, per-transaction latencies, JIT and GC time. */
     private record Append(Appender.Summary summary, long nanos, long cpuNanos, long submittingCpuNanos,
-            long compileMillis, long gcMillis, long allocatedBytes, long[] latencies) {}
+            long compileMillis, long compilerCpuNanos, long gcMillis, long allocatedBytes, long[] latencies) {}
 
     /**
      * Appends {@code lines} through the submit path until all are durable and the checkpoint covers them, timing it.
@@ -126,6 +128,7 @@ public final class LedgerBench {
         long cpuStart = processCpuNanos();
         long submittingCpuStart = threads.getCurrentThreadCpuTime();
         long compileMillisStart = compiler.getTotalCompilationTime();
+        long compilerCpuStart = compilerCpuNanos();
         long gcMillisStart = gcMillis();
         long allocatedStart = allocatedBytes();
         var summary = Appender.append(ledger, lines.iterator(), () -> true, (sequencer, chunk) -> {
@@ -143,7 +146,8 @@ public final class LedgerBench {
         });
         var append = new Append(summary, System.nanoTime() - start, processCpuNanos() - cpuStart,
                 threads.getCurrentThreadCpuTime() - submittingCpuStart,
-                compiler.getTotalCompilationTime() - compileMillisStart, gcMillis() - gcMillisStart,
+                compiler.getTotalCompilationTime() - compileMillisStart,
+                compilerCpuSince(compilerCpuStart), gcMillis() - gcMillisStart,
                 allocatedBytes() - allocatedStart, latencies);
         if (summary.rejected() > 0) {
             throw new IllegalStateException(summary.rejected() + " generated transactions were rejected, e.g. "
@@ -227,6 +231,38 @@ public final class LedgerBench {
     static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
+
+    /**
+     * CPU time of the JIT's compiler threads, from Linux's {@code /proc/self/task/<id>/stat} (user and system time in
+     * ticks of 10 ms); -1 where that cannot be read. The compilation time the JVM reports is wall time, which counts
+     * a compiler thread's waits for a core as well.
+     */
+    static long compilerCpuNanos() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            long ticks = 0;
+            for (var task : (Iterable<Path>) tasks::iterator) {
+                var name = Files.readString(task.resolve("comm")).strip();
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    var stat = Files.readString(task.resolve("stat"));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[STAT_UTIME]) + Long.parseLong(fields[STAT_UTIME + 1]);
+                }
+            }
+            return ticks * NANOS_PER_TICK;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Compiler threads' CPU since {@code start}; -1 if unknown, or if a compiler thread ended meanwhile. */
+    private static long compilerCpuSince(long start) {
+        long now = compilerCpuNanos();
+        return start < 0 || now < start ? -1 : now - start;
+    }
+
+    /** utime among the fields of {@code stat} after the command's closing parenthesis; stime follows it. */
+    private static final int STAT_UTIME = 11;
+    private static final long NANOS_PER_TICK = 10_000_000;
 
     /** CPU time of the whole process: tells where time goes even when other processes share the cores. */
     static long processCpuNanos() {

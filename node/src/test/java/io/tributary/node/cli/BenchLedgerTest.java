@@ -21,7 +21,8 @@ class BenchLedgerTest {
                 .containsPattern("(?m)^commit latency per group commit: p50 [\\d.]+ ms, p99 [\\d.]+ ms ")
                 .containsPattern("(?m)^database: \\d+ bytes per transaction$")
                 .containsPattern("(?m)^signature verification alone, 2 threads: \\d+ signatures/s$");
-        assertThat(run.err()).contains("verification passes right before / right after the append");
+        assertThat(run.err()).contains("verification passes right before / right after the append")
+                .containsPattern("JIT \\d+ ms \\(compiler threads' CPU \\d+ ms\\)");
         // Outside checkers look for the contract's line by its words: no other line of either stream starts with them.
         assertThat((run.out() + run.err()).lines().filter(line -> line.startsWith("signature verification alone")))
                 .hasSize(1);
