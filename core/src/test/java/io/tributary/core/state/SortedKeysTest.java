@@ -41,6 +41,32 @@ class SortedKeysTest {
         assertThat(all).containsExactlyElementsOf(model);
     }
 
+    /** Long runs of new keys between scans, so that sorting them takes more than one run of insertion sort. */
+    @Property(tries = 200)
+    void longRunsOfNewKeysComeOutSorted(@ForAll("manyKeys") List<String> added,
+            @ForAll @IntRange(min = 0, max = 3) int scans) {
+        var keys = new SortedKeys(1 << 10);
+        var model = new TreeSet<String>();
+        for (int i = 0; i < added.size(); i++) {
+            keys.add(added.get(i));
+            model.add(added.get(i));
+            if (scans > 0 && i % (added.size() / scans + 1) == 0) {
+                var seen = new ArrayList<String>();
+                keys.forEach("b", seen::add);
+                assertThat(seen).containsExactlyElementsOf(model.stream().filter(key -> key.startsWith("b")).toList());
+            }
+        }
+        var all = new ArrayList<String>();
+        keys.forEach("", all::add);
+        assertThat(all).containsExactlyElementsOf(model);
+    }
+
+    @Provide
+    Arbitrary<List<String>> manyKeys() {
+        return Arbitraries.strings().withChars("abcde").ofMinLength(1).ofMaxLength(6).list().uniqueElements()
+                .ofMaxSize(1500);
+    }
+
     @Provide
     Arbitrary<List<Step>> steps() {
         var keys = Arbitraries.strings().withChars("abc/").ofMaxLength(4);
