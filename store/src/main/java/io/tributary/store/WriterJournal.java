@@ -1,12 +1,12 @@
 package io.tributary.store;
 
+import io.tributary.core.sort.MergeSort;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The writer's copy of {@code state_journal}: the last write per key with the row that holds it, and how many writes
@@ -68,10 +68,7 @@ final class WriterJournal {
         return foldKeys != null;
     }
 
-    /**
-     * Starts a fold of the keys the journal holds now, sorted through a TreeSet, whose code the sequencer keeps
-     * compiled (Arrays.sort's merge steps were deoptimized and compiled again at every fold).
-     */
+    /** Starts a fold of the keys the journal holds now. */
     void startFold() {
         foldKeys = sortedKeys();
         foldNext = 0;
@@ -116,7 +113,9 @@ final class WriterJournal {
     }
 
     private String[] sortedKeys() {
-        return new TreeSet<>(lastWrites.keySet()).toArray(String[]::new);
+        var keys = lastWrites.keySet().toArray(String[]::new);
+        MergeSort.sort(keys, 0, keys.length);
+        return keys;
     }
 
     /** keys[from, to) with their latest values. */

@@ -1,5 +1,6 @@
 package io.tributary.core.state;
 
+import io.tributary.core.sort.MergeSort;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.function.Consumer;
@@ -26,7 +27,6 @@ final class SortedKeys {
     private String[] recent = new String[64];
     private int recentCount;
     private int recentSorted;
-    private String[] scratch = new String[0];
     /** Keys of either array that have been removed since the last merge. */
     private final HashSet<String> removed = new HashSet<>();
 
@@ -86,54 +86,11 @@ final class SortedKeys {
     }
 
     private void sortRecent() {
-        if (recentSorted == recentCount) {
-            return;
+        if (recentSorted < recentCount) {
+            MergeSort.sort(recent, recentSorted, recentCount);
+            MergeSort.mergeRuns(recent, 0, recentSorted, recentCount);
+            recentSorted = recentCount;
         }
-        if (scratch.length < recentCount) {
-            scratch = new String[recent.length];
-        }
-        mergeSort(recent, recentSorted, recentCount, scratch);
-        mergeRuns(recent, 0, recentSorted, recentCount, scratch);
-        recentSorted = recentCount;
-    }
-
-    /**
-     * Sorts {@code keys[from, to)}: a plain merge sort rather than {@code Arrays.sort}, whose galloping merges hit
-     * uncommon traps and were compiled again by C2 in the timed benchmark, since sorts here are far apart.
-     */
-    private static void mergeSort(String[] keys, int from, int to, String[] scratch) {
-        if (to - from <= INSERTION_SORT_MAX) {
-            for (int i = from + 1; i < to; i++) {
-                var key = keys[i];
-                int j = i;
-                for (; j > from && keys[j - 1].compareTo(key) > 0; j--) {
-                    keys[j] = keys[j - 1];
-                }
-                keys[j] = key;
-            }
-            return;
-        }
-        int middle = (from + to) >>> 1;
-        mergeSort(keys, from, middle, scratch);
-        mergeSort(keys, middle, to, scratch);
-        mergeRuns(keys, from, middle, to, scratch);
-    }
-
-    private static final int INSERTION_SORT_MAX = 16;
-
-    /** Merges the sorted runs {@code keys[from, middle)} and {@code keys[middle, to)}, through {@code scratch}. */
-    private static void mergeRuns(String[] keys, int from, int middle, int to, String[] scratch) {
-        if (from == middle || middle == to || keys[middle - 1].compareTo(keys[middle]) < 0) {
-            return;
-        }
-        System.arraycopy(keys, from, scratch, from, middle - from);
-        int left = from;
-        int right = middle;
-        int out = from;
-        while (left < middle && right < to) {
-            keys[out++] = scratch[left].compareTo(keys[right]) < 0 ? scratch[left++] : keys[right++];
-        }
-        System.arraycopy(scratch, left, keys, out, middle - left);
     }
 
     /** The first position in {@code keys[0, count)} whose key is not less than {@code key}. */
