@@ -1,5 +1,6 @@
 package io.tributary.store;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -33,42 +34,86 @@ final class StateJournal {
 
     /**
      * The row of a batch's writes. Written by hand rather than through a JSON generator: the committer encodes every
-     * batch, and the values are short texts that only need their quotes and backslashes escaped.
+     * batch, and the values are short texts that only need their quotes and backslashes escaped. Each text is copied
+     * out in bulk and escaped from that copy into one char array: appending to a {@code StringBuilder} a segment at a
+     * time, between the quotes of every value, cost 2.6 ns a character.
      */
     static String encode(Map<String, String> writes) {
-        var text = new StringBuilder(192 * writes.size() + 2).append('{');
+        var row = new Row(256 * writes.size() + 2);
+        row.put('{');
         for (var write : writes.entrySet()) {
-            if (text.length() > 1) {
-                text.append(',');
+            if (row.length > 1) {
+                row.put(',');
             }
-            appendQuoted(text, write.getKey());
-            text.append(':');
+            row.quoted(write.getKey());
+            row.put(':');
             if (write.getValue() == null) {
-                text.append("null");
+                row.put("null");
             } else {
-                appendQuoted(text, write.getValue());
+                row.quoted(write.getValue());
             }
         }
-        return text.append('}').toString();
+        row.put('}');
+        return new String(row.chars, 0, row.length);
     }
 
-    /** A JSON string: quote, backslash and control characters escaped, everything else as it is. */
-    private static void appendQuoted(StringBuilder text, String value) {
-        text.append('"');
-        int plainFrom = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20) {
-                text.append(value, plainFrom, i);
-                switch (c) {
-                    case '"' -> text.append("\\\"");
-                    case '\\' -> text.append("\\\\");
-                    default -> text.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+    /** A row being written: its characters so far, and a scratch copy of the text being escaped. */
+    private static final class Row {
+        private char[] chars;
+        private int length;
+        private char[] text = new char[256];
+
+        Row(int capacity) {
+            chars = new char[capacity];
+        }
+
+        void put(char c) {
+            reserve(1);
+            chars[length++] = c;
+        }
+
+        void put(String raw) {
+            reserve(raw.length());
+            raw.getChars(0, raw.length(), chars, length);
+            length += raw.length();
+        }
+
+        /** A JSON string: quote, backslash and control characters escaped, everything else as it is. */
+        void quoted(String value) {
+            int n = value.length();
+            if (text.length < n) {
+                text = new char[Math.max(n, 2 * text.length)];
+            }
+            value.getChars(0, n, text, 0);
+            reserve(6 * n + 2);
+            var out = chars;
+            int at = length;
+            out[at++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = text[i];
+                if (c == '"' || c == '\\') {
+                    out[at++] = '\\';
+                    out[at++] = c;
+                } else if (c < 0x20) {
+                    out[at++] = '\\';
+                    out[at++] = 'u';
+                    out[at++] = '0';
+                    out[at++] = '0';
+                    out[at++] = HEX[c >> 4];
+                    out[at++] = HEX[c & 0xf];
+                } else {
+                    out[at++] = c;
                 }
-                plainFrom = i + 1;
+            }
+            out[at++] = '"';
+            length = at;
+        }
+
+        private void reserve(int more) {
+            if (chars.length - length < more) {
+                chars = Arrays.copyOf(chars, Math.max(length + more, 2 * chars.length));
             }
         }
-        text.append(value, plainFrom, value.length()).append('"');
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
