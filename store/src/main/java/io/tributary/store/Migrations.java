@@ -14,7 +14,8 @@ import java.util.List;
 final class Migrations {
 
     /** In order; the version of each is its position plus one. */
-    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__state_journal.sql");
+    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__state_journal.sql",
+            "V3__state_rows_in_insertion_order.sql");
 
     private Migrations() {}
 
