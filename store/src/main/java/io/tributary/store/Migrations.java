@@ -15,7 +15,7 @@ final class Migrations {
 
     /** In order; the version of each is its position plus one. */
     static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__state_journal.sql",
-            "V3__state_rows_in_insertion_order.sql");
+            "V3__state_runs.sql");
 
     private Migrations() {}
 

@@ -25,11 +25,10 @@ import org.sqlite.SQLiteConnection;
  * the write-ahead log is fsynced. One connection, used by one thread at a time (the committer).
  *
  * <p>A batch's state writes go to {@code state_journal} as one row, in the batch's transaction; the writer folds
- * the journal into {@code state} once it holds {@link #FOLD_WRITES_DEFAULT} writes, and on close. Upserting every
- * batch into {@code state} dirtied a random page per new key, and the same hot pages in every batch: most of the
- * committer's time. Readers see {@code state} with the journal laid over it, both read in one transaction. The
- * writer keeps its own copy of the journal ({@link WriterJournal}), read once when it first appends, and folds from
- * it over {@link #FOLD_STEPS_DEFAULT} appends, so that no one commit carries a whole fold.
+ * the journal into the state's sorted runs ({@link StateRuns}) once it holds {@link #FOLD_WRITES_DEFAULT} writes, and
+ * on close. Readers see the runs with the journal laid over it, both read in one transaction. The writer keeps its
+ * own copy of the journal ({@link WriterJournal}), read once when it first appends, and folds from it over
+ * {@link #FOLD_STEPS_DEFAULT} appends, so that no one commit carries a whole fold.
  */
 public final class SqliteStore implements LedgerStore {
 
@@ -45,8 +44,7 @@ public final class SqliteStore implements LedgerStore {
     private final Path file;
     private final Connection connection;
     private final PreparedStatement insertBlock;
-    private final PreparedStatement upsertState;
-    private final PreparedStatement deleteState;
+    private final StateRuns runs;
     private final PreparedStatement upsertMeta;
     private final PreparedStatement insertJournal;
     private final PreparedStatement clearJournal;
@@ -56,6 +54,8 @@ public final class SqliteStore implements LedgerStore {
     private final int foldSteps;
     /** The journal as this writer knows it; null until read, and again after a failed append. */
     private WriterJournal journal;
+    /** The fold in progress, or null; forgotten with the journal after a failed append. */
+    private Fold fold;
     /** Whether this connection has appended, or tried to: only then does closing it fold the journal. */
     private boolean appending;
     private final Thread checkpointer;
@@ -84,13 +84,13 @@ public final class SqliteStore implements LedgerStore {
         this.checkpointer = Thread.ofVirtual().name("wal-checkpointer").start(() -> checkpointWal(config));
         insertBlock = connection.prepareStatement("INSERT INTO entry_blocks (first, count, leaf_hashes, lengths, bytes) "
                 + "VALUES (?, ?, ?, ?, ?)");
-        upsertState = connection.prepareStatement(
-                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        deleteState = connection.prepareStatement("DELETE FROM state WHERE key = ?");
+        runs = new StateRuns(connection);
         upsertMeta = connection.prepareStatement(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         insertJournal = connection.prepareStatement("INSERT INTO state_journal (id, writes) VALUES (?, ?)");
         clearJournal = connection.prepareStatement("DELETE FROM state_journal WHERE id <= ?");
+        // Preparing reads the schema, which begins a read transaction: end it, or the first read sees this moment.
+        connection.commit();
     }
 
     /** Opens (creating if {@code create}) the database at {@code file} and brings its schema up to date. */
@@ -120,12 +120,51 @@ public final class SqliteStore implements LedgerStore {
             }
             Migrations.apply(connection, DIALECT);
             connection.setAutoCommit(false);
+            convertStateTable(connection);
             return new SqliteStore(file, connection, config, foldWrites, foldSteps);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open the ledger database " + file + ": " + e.getMessage(), e);
         } catch (StoreException e) {
             closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the rows of the state table that migration 3 set aside as the first run, and drops the table, in one
+     * transaction: a process that dies before its commit leaves the table for the next open.
+     */
+    private static void convertStateTable(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var runs = new StateRuns(connection)) {
+            try (var tables = statement.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                    + " AND name = 'state_before_runs'")) {
+                if (tables.next() && tables.getInt(1) == 0) {
+                    connection.commit();
+                    return;
+                }
+            }
+            var chunk = new StateChunk.Builder();
+            long entries = 0;
+            try (var rows = statement.executeQuery("SELECT key, value FROM state_before_runs ORDER BY key")) {
+                while (rows.next()) {
+                    chunk.add(rows.getString(1), rows.getString(2));
+                    entries++;
+                    if (chunk.full()) {
+                        runs.insertChunk(1, chunk);
+                    }
+                }
+            }
+            if (!chunk.isEmpty()) {
+                runs.insertChunk(1, chunk);
+            }
+            if (entries > 0) {
+                runs.insertRun(new StateRuns.Run(1, entries));
+            }
+            statement.execute("DROP TABLE state_before_runs");
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
             throw e;
         }
     }
@@ -147,18 +186,10 @@ public final class SqliteStore implements LedgerStore {
             if (journal == null) {
                 readJournal();
             }
-            if (!journal.folding() && journal.writes() >= foldWrites) {
-                journal.startFold();
+            if (fold == null && journal.writes() >= foldWrites) {
+                fold = new Fold();
             }
-            boolean foldEnds = false;
-            if (journal.folding()) {
-                upsert(journal.nextSlice(foldSteps));
-                if (journal.foldComplete()) {
-                    clearJournal.setLong(1, journal.foldThroughRow());
-                    clearJournal.executeUpdate();
-                    foldEnds = true;
-                }
-            }
+            boolean foldEnds = fold != null && fold.step(fold.slice);
             if (!batch.entries().isEmpty()) {
                 insertBlock(batch.entries());
             }
@@ -174,6 +205,7 @@ public final class SqliteStore implements LedgerStore {
             connection.commit();
             if (foldEnds) {
                 journal.foldDeleted();
+                fold = null;
             }
             if (!batch.stateWrites().isEmpty()) {
                 journal.added(row, batch.stateWrites());
@@ -193,36 +225,85 @@ public final class SqliteStore implements LedgerStore {
     private void forgetWriterState() {
         committedSize = -1;
         journal = null;
+        fold = null;
     }
 
     /**
-     * Upserts writes, given in key order, into the state and deletes what they delete, as one JDBC batch each:
-     * SQLite grouping the journal's rows to find the last writes took half as long again (300 against 200 ms for
-     * 35,000 keys), and unsorted keys cost the B-tree as much as sorting saves.
+     * A fold in progress: the keys of the journal when it started, merged with the newest runs whose entries are at
+     * most twice as many as those of the journal and the newer runs merged with them, into a new run; so each run
+     * holds more than twice as many entries as the next newer one, there are few runs, and an entry is merged again
+     * only as often as the state doubles. It writes about a {@code foldSteps}-th of its entries per append; the
+     * commit of the last slice lists the new run and deletes the merged runs and the journal rows it folded. Deletions
+     * go once no older run remains for them to hide a key in.
      */
-    private void upsert(List<Map.Entry<String, String>> writes) throws SQLException {
-        upsertState.clearBatch();
-        deleteState.clearBatch();
-        boolean deletes = false;
-        for (var write : writes) {
-            if (write.getValue() == null) {
-                deleteState.setString(1, write.getKey());
-                deleteState.addBatch();
-                deletes = true;
-            } else {
-                upsertState.setString(1, write.getKey());
-                upsertState.setString(2, write.getValue());
-                upsertState.addBatch();
+    private final class Fold {
+        private final List<StateRuns.Run> inputs = new ArrayList<>();
+        private final long output;
+        private final boolean keepDeletions;
+        private final StateRuns.Merge merge;
+        /** Entries merged per append. */
+        private final long slice;
+        private final StateChunk.Builder chunk = new StateChunk.Builder();
+        private long entries;
+
+        Fold() throws SQLException {
+            journal.startFold();
+            var live = runs.live();
+            long total = journal.foldKeys();
+            for (var run : live) {
+                if (run.entries() > 2 * total) {
+                    break;
+                }
+                inputs.add(run);
+                total += run.entries();
             }
+            output = live.isEmpty() ? 1 : live.getFirst().id() + 1;
+            keepDeletions = inputs.size() < live.size();
+            var sources = new ArrayList<StateRuns.Source>();
+            sources.add(journal.foldSource());
+            for (var run : inputs) {
+                sources.add(runs.cursor(run.id(), ""));
+            }
+            merge = new StateRuns.Merge(sources);
+            slice = Math.max(1, (total + foldSteps - 1) / foldSteps);
         }
-        upsertState.executeBatch();
-        if (deletes) {
-            deleteState.executeBatch();
+
+        /** Merges up to {@code limit} more entries; true when that completed the fold. */
+        boolean step(long limit) throws SQLException {
+            for (long merged = 0; merged < limit; merged++) {
+                if (!merge.next()) {
+                    complete();
+                    return true;
+                }
+                if (merge.value() != null || keepDeletions) {
+                    chunk.add(merge.key(), merge.value());
+                    entries++;
+                    if (chunk.full()) {
+                        runs.insertChunk(output, chunk);
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void complete() throws SQLException {
+            if (!chunk.isEmpty()) {
+                runs.insertChunk(output, chunk);
+            }
+            if (entries > 0) {
+                runs.insertRun(new StateRuns.Run(output, entries));
+            }
+            for (var run : inputs) {
+                runs.delete(run);
+            }
+            clearJournal.setLong(1, journal.foldThroughRow());
+            clearJournal.executeUpdate();
         }
     }
 
     /** Reads the journal into a writer's copy; a corrupt row is an error naming it. */
     private void readJournal() throws SQLException {
+        runs.deleteUnlisted();
         var copy = new WriterJournal();
         try {
             query("SELECT batch.id, count(*) FROM state_journal AS batch, json_each(batch.writes) GROUP BY batch.id"
@@ -379,25 +460,28 @@ public final class SqliteStore implements LedgerStore {
         forEachStateWithPrefix("", consumer);
     }
 
-    /** Merges the state's rows with the journal's writes over them, both in key order, in one read transaction. */
+    /** Merges the runs and lays the journal's writes over them, all in key order, in one read transaction. */
     @Override
     public void forEachStateWithPrefix(String prefix, BiConsumer<String, String> consumer) throws StoreException {
         inReadTransaction(() -> {
             var overlay = new Overlay(prefix.isEmpty() ? journalLastWrites("true")
                     : journalLastWrites("write.key >= ? AND write.key < ?", prefix, prefixEnd(prefix)), consumer);
-            var sql = "SELECT key, value FROM state" + (prefix.isEmpty() ? "" : " WHERE key >= ? AND key < ?")
-                    + " ORDER BY key";
-            var parameters = prefix.isEmpty() ? new Object[0] : new Object[] {prefix, prefixEnd(prefix)};
-            query(sql, row -> overlay.row(row.getString(1), row.getString(2)), parameters);
+            var cursors = new ArrayList<StateRuns.Cursor>();
+            for (var run : runs.live()) {
+                cursors.add(runs.cursor(run.id(), prefix));
+            }
+            var merge = new StateRuns.Merge(cursors);
+            while (merge.next() && merge.key().startsWith(prefix)) {
+                if (merge.value() != null) {
+                    overlay.row(merge.key(), merge.value());
+                }
+            }
             overlay.finish();
             return null;
         });
     }
 
-    /**
-     * The journal's writes in key order, laid over the state's rows as they stream past in key order (keys are
-     * ASCII, so SQLite's byte order and Java's agree).
-     */
+    /** The journal's writes in key order, laid over the state's entries as they stream past in key order. */
     private static final class Overlay {
         private final Iterator<Map.Entry<String, String>> writes;
         private final BiConsumer<String, String> consumer;
@@ -451,9 +535,7 @@ public final class SqliteStore implements LedgerStore {
             if (overlay.containsKey(key)) {
                 return Optional.ofNullable(overlay.get(key));
             }
-            var values = new ArrayList<String>(1);
-            query("SELECT value FROM state WHERE key = ?", row -> values.add(row.getString(1)), key);
-            return values.stream().findFirst();
+            return runs.find(runs.live(), key).map(StateRuns.Entry::value);
         });
     }
 
@@ -553,8 +635,8 @@ public final class SqliteStore implements LedgerStore {
     }
 
     /**
-     * Folds the journal this writer wrote, so that a database closed cleanly holds its whole state in
-     * {@code state}.
+     * Completes the fold in progress and folds the rest of the journal, so that a database closed cleanly by its
+     * writer holds its whole state in runs.
      */
     @Override
     public void close() throws StoreException {
@@ -569,10 +651,15 @@ public final class SqliteStore implements LedgerStore {
             if (appending && journal == null) {
                 readJournal(); // after a failed append
             }
-            if (appending && journal.writes() > 0) {
-                upsert(journal.all());
-                clearJournal.setLong(1, Long.MAX_VALUE);
-                clearJournal.executeUpdate();
+            if (appending && (fold != null || journal.writes() > 0)) {
+                while (fold != null || journal.writes() > 0) {
+                    if (fold == null) {
+                        fold = new Fold();
+                    }
+                    fold.step(Long.MAX_VALUE);
+                    journal.foldDeleted();
+                    fold = null;
+                }
                 connection.commit();
                 // sqlite3_exec, since each step of this pragma frees one page and JDBC's execute takes one step.
                 int code = connection.unwrap(SQLiteConnection.class).getDatabase()._exec("PRAGMA incremental_vacuum");

@@ -1,20 +1,17 @@
 package io.tributary.store;
 
 import io.tributary.core.sort.MergeSort;
-import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The writer's copy of {@code state_journal}: the last write per key with the row that holds it, and how many writes
  * each row holds. It also keeps the fold in progress. A fold takes the keys the journal holds when it starts, in
- * order, and upserts them into {@code state} in slices, one per append, each with the key's latest value; after the
- * last slice the rows that existed when it started are deleted. Readers lay the whole journal over {@code state}, so
- * a key whose value reached {@code state} early, or whose later writes are still in the journal, reads the same; and
- * once the old rows go, every key they held has in {@code state} its value from them or a later one.
+ * order, and merges them, each with its latest value, into a new run of the state ({@link StateRuns}) over several
+ * appends; the commit that lists the new run deletes the rows that existed when the fold started. Readers lay the
+ * whole journal over the runs, so a key whose later writes are still in the journal reads the same; and once the old
+ * rows go, every key they held has in the new run its value from them or a later one.
  */
 final class WriterJournal {
 
@@ -28,7 +25,6 @@ final class WriterJournal {
     private long lastRow;
     /** The fold in progress: its keys in order, the next to upsert, and the last row it empties; null for none. */
     private String[] foldKeys;
-    private int foldNext;
     private long foldThroughRow;
 
     /** How many writes the journal's rows hold in all, superseded ones included. */
@@ -64,31 +60,46 @@ final class WriterJournal {
         lastRow = row;
     }
 
-    boolean folding() {
-        return foldKeys != null;
-    }
-
     /** Starts a fold of the keys the journal holds now. */
     void startFold() {
         foldKeys = sortedKeys();
-        foldNext = 0;
         foldThroughRow = lastRow;
     }
 
     /**
-     * The next slice of the fold in progress: about a {@code steps}-th of its keys, at least one, with their latest
-     * values; the last slice when {@link #foldComplete} is true afterwards.
+     * The keys of the fold in progress in order, each with its latest value (null deletes): a later write than the one
+     * the fold started with stays in the journal after the fold, over the same or an older value.
      */
-    List<Map.Entry<String, String>> nextSlice(int steps) {
-        int size = Math.max(1, (foldKeys.length + steps - 1) / steps);
-        int end = Math.min(foldKeys.length, foldNext + size);
-        var slice = latestValues(foldKeys, foldNext, end);
-        foldNext = end;
-        return slice;
+    StateRuns.Source foldSource() {
+        var keys = foldKeys;
+        return new StateRuns.Source() {
+            private int next;
+
+            @Override
+            public boolean done() {
+                return next == keys.length;
+            }
+
+            @Override
+            public String key() {
+                return keys[next];
+            }
+
+            @Override
+            public String value() {
+                return lastWrites.get(keys[next]).value();
+            }
+
+            @Override
+            public void advance() {
+                next++;
+            }
+        };
     }
 
-    boolean foldComplete() {
-        return foldNext >= foldKeys.length;
+    /** How many keys the fold in progress holds. */
+    int foldKeys() {
+        return foldKeys.length;
     }
 
     /** The last row the fold in progress empties. */
@@ -106,24 +117,9 @@ final class WriterJournal {
         foldKeys = null;
     }
 
-    /** Every last write, in key order: what a full fold upserts. */
-    List<Map.Entry<String, String>> all() {
-        var keys = sortedKeys();
-        return latestValues(keys, 0, keys.length);
-    }
-
     private String[] sortedKeys() {
         var keys = lastWrites.keySet().toArray(String[]::new);
         MergeSort.sort(keys, 0, keys.length);
         return keys;
-    }
-
-    /** keys[from, to) with their latest values. */
-    private List<Map.Entry<String, String>> latestValues(String[] keys, int from, int to) {
-        var entries = new ArrayList<Map.Entry<String, String>>(to - from);
-        for (int i = from; i < to; i++) {
-            entries.add(new SimpleEntry<>(keys[i], lastWrites.get(keys[i]).value()));
-        }
-        return entries;
     }
 }

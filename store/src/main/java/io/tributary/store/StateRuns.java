@@ -1,0 +1,234 @@
+package io.tributary.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The state as of the last fold: sorted runs of {@link StateChunk}s ({@code state_runs}, {@code state_chunks}), as an
+ * LSM tree keeps them. A key's value is its entry in the newest run that holds it; an entry with a null value is a
+ * deletion that hides the key in older runs. A fold writes the journal's last writes, merged with the newest runs, as
+ * one new run and deletes those runs (see {@link SqliteStore}); only runs listed in {@code state_runs} are read, so
+ * the chunks of a run being written are invisible until the commit that lists it.
+ */
+final class StateRuns implements AutoCloseable {
+
+    /** A run: its id (newer runs have larger ids) and how many entries it holds, deletions included. */
+    record Run(long id, long entries) {}
+
+    private final PreparedStatement live;
+    private final PreparedStatement chunkAtOrBefore;
+    private final PreparedStatement chunkAfter;
+    private final PreparedStatement insertChunk;
+    private final PreparedStatement insertRun;
+    private final PreparedStatement deleteChunks;
+    private final PreparedStatement deleteRun;
+    private final PreparedStatement deleteUnlisted;
+
+    StateRuns(Connection connection) throws SQLException {
+        live = connection.prepareStatement("SELECT run, entries FROM state_runs ORDER BY run DESC");
+        chunkAtOrBefore = connection.prepareStatement(
+                "SELECT first, data FROM state_chunks WHERE run = ? AND first <= ? ORDER BY first DESC LIMIT 1");
+        chunkAfter = connection.prepareStatement(
+                "SELECT first, data FROM state_chunks WHERE run = ? AND first > ? ORDER BY first LIMIT 1");
+        insertChunk = connection.prepareStatement("INSERT INTO state_chunks (run, first, data) VALUES (?, ?, ?)");
+        insertRun = connection.prepareStatement("INSERT INTO state_runs (run, entries) VALUES (?, ?)");
+        deleteChunks = connection.prepareStatement("DELETE FROM state_chunks WHERE run = ?");
+        deleteRun = connection.prepareStatement("DELETE FROM state_runs WHERE run = ?");
+        deleteUnlisted = connection.prepareStatement(
+                "DELETE FROM state_chunks WHERE run NOT IN (SELECT run FROM state_runs)");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (var statement : List.of(live, chunkAtOrBefore, chunkAfter, insertChunk, insertRun, deleteChunks, deleteRun,
+                deleteUnlisted)) {
+            statement.close();
+        }
+    }
+
+    /** The runs, newest first. */
+    List<Run> live() throws SQLException {
+        var runs = new ArrayList<Run>();
+        try (var rows = live.executeQuery()) {
+            while (rows.next()) {
+                runs.add(new Run(rows.getLong(1), rows.getLong(2)));
+            }
+        }
+        return runs;
+    }
+
+    /** An entry of a run: a value, or null for a deletion, which hides the key in older runs. */
+    record Entry(String value) {}
+
+    /** The entry of {@code key} in the newest of {@code runs} that holds one; empty when none does. */
+    Optional<Entry> find(List<Run> runs, String key) throws SQLException {
+        for (var run : runs) {
+            var chunk = chunk(chunkAtOrBefore, run.id(), key);
+            int index = chunk == null ? -1 : chunk.find(key);
+            if (index >= 0) {
+                return Optional.of(new Entry(chunk.values()[index]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A cursor over {@code run}'s entries from the first whose key is at least {@code from}. */
+    Cursor cursor(long run, String from) throws SQLException {
+        var chunk = chunk(chunkAtOrBefore, run, from);
+        if (chunk == null) {
+            chunk = chunk(chunkAfter, run, from);
+        }
+        var cursor = new Cursor(run, chunk);
+        while (!cursor.done() && cursor.key().compareTo(from) < 0) {
+            cursor.advance();
+        }
+        return cursor;
+    }
+
+    void insertChunk(long run, StateChunk.Builder builder) throws SQLException {
+        insertChunk.setLong(1, run);
+        insertChunk.setString(2, builder.first());
+        insertChunk.setBytes(3, builder.finish());
+        insertChunk.executeUpdate();
+    }
+
+    void insertRun(Run run) throws SQLException {
+        insertRun.setLong(1, run.id());
+        insertRun.setLong(2, run.entries());
+        insertRun.executeUpdate();
+    }
+
+    void delete(Run run) throws SQLException {
+        deleteChunks.setLong(1, run.id());
+        deleteChunks.executeUpdate();
+        deleteRun.setLong(1, run.id());
+        deleteRun.executeUpdate();
+    }
+
+    /** Deletes the chunks of a run that a fold was writing when it failed or its process died. */
+    void deleteUnlisted() throws SQLException {
+        deleteUnlisted.executeUpdate();
+    }
+
+    /** The chunk {@code query} finds in {@code run} relative to {@code key}, or null; a corrupt one is an error. */
+    private static StateChunk chunk(PreparedStatement query, long run, String key) throws SQLException {
+        query.setLong(1, run);
+        query.setString(2, key);
+        try (var rows = query.executeQuery()) {
+            if (!rows.next()) {
+                return null;
+            }
+            var first = rows.getString(1);
+            try {
+                var chunk = StateChunk.decode(rows.getBytes(2));
+                if (!chunk.keys()[0].equals(first)) {
+                    throw new IllegalArgumentException("its first key is not " + first);
+                }
+                return chunk;
+            } catch (IllegalArgumentException e) {
+                throw new SQLException("the state chunk of run " + run + " from key " + first + " is corrupt: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Entries in increasing key order, each with a value or null for a deletion. */
+    interface Source {
+        boolean done();
+
+        String key();
+
+        String value();
+
+        void advance() throws SQLException;
+    }
+
+    /** A run's entries in order, read a chunk at a time. */
+    final class Cursor implements Source {
+        private final long run;
+        private StateChunk chunk;
+        private int position;
+
+        private Cursor(long run, StateChunk chunk) {
+            this.run = run;
+            this.chunk = chunk;
+        }
+
+        @Override
+        public boolean done() {
+            return chunk == null;
+        }
+
+        @Override
+        public String key() {
+            return chunk.keys()[position];
+        }
+
+        @Override
+        public String value() {
+            return chunk.values()[position];
+        }
+
+        @Override
+        public void advance() throws SQLException {
+            if (++position == chunk.size()) {
+                var last = chunk.keys()[position - 1];
+                chunk = chunk(chunkAfter, run, chunk.keys()[0]);
+                position = 0;
+                if (chunk != null && chunk.keys()[0].compareTo(last) <= 0) {
+                    throw new SQLException("the state chunk of run " + run + " from key " + chunk.keys()[0]
+                            + " is corrupt: it overlaps the chunk before it");
+                }
+            }
+        }
+    }
+
+    /** Merges sources by key; where several hold a key, the entry of the earliest source in the list wins. */
+    static final class Merge {
+        private final List<? extends Source> sources;
+        private String key;
+        private String value;
+
+        Merge(List<? extends Source> sources) {
+            this.sources = sources;
+        }
+
+        /** Moves to the next key; false when every source is done. */
+        boolean next() throws SQLException {
+            String least = null;
+            for (var source : sources) {
+                if (!source.done() && (least == null || source.key().compareTo(least) < 0)) {
+                    least = source.key();
+                }
+            }
+            if (least == null) {
+                return false;
+            }
+            boolean taken = false;
+            for (var source : sources) {
+                if (!source.done() && source.key().equals(least)) {
+                    if (!taken) {
+                        value = source.value();
+                        taken = true;
+                    }
+                    source.advance();
+                }
+            }
+            key = least;
+            return true;
+        }
+
+        String key() {
+            return key;
+        }
+
+        /** The winning entry's value; null for a deletion. */
+        String value() {
+            return value;
+        }
+    }
+}
