@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The state writes of one batch as a row of {@code state_journal}: a JSON object from each key to its value's JSON
- * text as a string, or to null for a deletion. SQLite reads the rows with {@code json_each}, so laying the journal
- * over {@code state} for readers runs inside SQLite (see {@link #lastWrites}).
+ * text as a string, or to null for a deletion. SQLite reads the rows with {@code json_each}, so readers find the
+ * journal's last writes inside SQLite (see {@link #lastWrites}) and lay them over the state's runs.
  */
 final class StateJournal {
 
