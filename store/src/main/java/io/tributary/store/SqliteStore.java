@@ -1,5 +1,7 @@
 package io.tributary.store;
 
+import io.tributary.core.json.Json;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +124,7 @@ public final class SqliteStore implements LedgerStore {
             Migrations.apply(connection, DIALECT);
             connection.setAutoCommit(false);
             convertStateTable(connection);
+            convertJournalRows(connection);
             return new SqliteStore(file, connection, config, foldWrites, foldSteps);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -144,7 +148,7 @@ public final class SqliteStore implements LedgerStore {
                     return;
                 }
             }
-            var chunk = new StateChunk.Builder();
+            var chunk = StateRuns.chunkBuilder();
             long entries = 0;
             try (var rows = statement.executeQuery("SELECT key, value FROM state_before_runs ORDER BY key")) {
                 while (rows.next()) {
@@ -162,6 +166,45 @@ public final class SqliteStore implements LedgerStore {
                 runs.insertRun(new StateRuns.Run(1, entries));
             }
             statement.execute("DROP TABLE state_before_runs");
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Rewrites the journal rows of a database written before the journal was binary (JSON objects from key to text
+     * or null) in the binary form, in one transaction; a row that is not such an object is an error naming it.
+     */
+    private static void convertJournalRows(Connection connection) throws SQLException {
+        try (var select = connection.prepareStatement("SELECT id, writes FROM state_journal"
+                + " WHERE typeof(writes) <> 'blob' ORDER BY id");
+                var update = connection.prepareStatement("UPDATE state_journal SET writes = ? WHERE id = ?")) {
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long row = rows.getLong(1);
+                    var writes = new LinkedHashMap<String, String>();
+                    try {
+                        var object = Json.MAPPER.readTree(rows.getString(2));
+                        if (object == null || !object.isObject()) {
+                            throw new IllegalArgumentException("it is not a JSON object");
+                        }
+                        for (var field : object.properties()) {
+                            if (!field.getValue().isTextual() && !field.getValue().isNull()) {
+                                throw new IllegalArgumentException(field.getKey() + " is neither text nor null");
+                            }
+                            writes.put(field.getKey(), field.getValue().textValue());
+                        }
+                    } catch (IOException | IllegalArgumentException e) {
+                        throw new SQLException("the state journal row " + row + " is corrupt: it is not a JSON object"
+                                + " of texts and nulls (" + e.getMessage() + ")", e);
+                    }
+                    update.setBytes(1, journalRow(writes));
+                    update.setLong(2, row);
+                    update.executeUpdate();
+                }
+            }
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -196,7 +239,7 @@ public final class SqliteStore implements LedgerStore {
             long row = journal.nextRow();
             if (!batch.stateWrites().isEmpty()) {
                 insertJournal.setLong(1, row);
-                insertJournal.setString(2, StateJournal.encode(batch.stateWrites()));
+                insertJournal.setBytes(2, journalRow(batch.stateWrites()));
                 insertJournal.executeUpdate();
             }
             upsertMeta.setString(1, "frontier");
@@ -243,7 +286,7 @@ public final class SqliteStore implements LedgerStore {
         private final StateRuns.Merge merge;
         /** Entries merged per append. */
         private final long slice;
-        private final StateChunk.Builder chunk = new StateChunk.Builder();
+        private final StateEntries.Builder chunk = StateRuns.chunkBuilder();
         private long entries;
 
         Fold() throws SQLException {
@@ -301,31 +344,54 @@ public final class SqliteStore implements LedgerStore {
         }
     }
 
+    /** A batch's writes as a row of {@code state_journal}. */
+    private static byte[] journalRow(Map<String, String> writes) {
+        var row = new StateEntries.Builder(false, 320 * writes.size());
+        writes.forEach(row::add);
+        return row.finish();
+    }
+
     /** Reads the journal into a writer's copy; a corrupt row is an error naming it. */
     private void readJournal() throws SQLException {
         runs.deleteUnlisted();
         var copy = new WriterJournal();
-        try {
-            query("SELECT batch.id, count(*) FROM state_journal AS batch, json_each(batch.writes) GROUP BY batch.id"
-                    + " ORDER BY batch.id", row -> copy.readRow(row.getLong(1), row.getLong(2)));
-            query("SELECT coalesce(max(id), 0) FROM state_journal", row -> copy.readLastRow(row.getLong(1)));
-        } catch (SQLException e) {
-            throw journalProblem(e);
-        }
-        forEachJournalLastWrite("true", copy::readWrite);
+        forEachJournalRow(false, (row, data) -> {
+            var writes = decodeJournalRow(row, data);
+            copy.readRow(row, writes.size());
+            for (int i = 0; i < writes.size(); i++) {
+                copy.readWrite(writes.keys()[i], writes.values()[i], row);
+            }
+            return true;
+        });
+        query("SELECT coalesce(max(id), 0) FROM state_journal", row -> copy.readLastRow(row.getLong(1)));
         journal = copy;
     }
 
-    /** Names the corrupt journal row behind a failure to read the journal, if there is one. */
-    private SQLException journalProblem(SQLException failure) {
-        var row = new long[] {-1};
-        try {
-            query(StateJournal.FIRST_CORRUPT_ROW, result -> row[0] = result.getLong(1));
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
+    private interface JournalRowHandler {
+        /** Returns whether to go on to the next row. */
+        boolean accept(long row, byte[] data) throws SQLException;
+    }
+
+    /** Hands {@code handler} the journal's rows in order, oldest first unless {@code newestFirst}, while it asks. */
+    private void forEachJournalRow(boolean newestFirst, JournalRowHandler handler) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT id, writes FROM state_journal ORDER BY id"
+                + (newestFirst ? " DESC" : "")); var rows = query.executeQuery()) {
+            while (rows.next() && handler.accept(rows.getLong(1), rows.getBytes(2))) {
+                // the handler did the work
+            }
         }
-        return row[0] < 0 ? failure : new SQLException("the state journal row " + row[0]
-                + " is corrupt: it is not a JSON object of texts and nulls", failure);
+    }
+
+    private static StateEntries decodeJournalRow(long row, byte[] data) throws SQLException {
+        try {
+            return StateEntries.decode(data, false);
+        } catch (IllegalArgumentException e) {
+            throw corruptJournalRow(row, e);
+        }
+    }
+
+    private static SQLException corruptJournalRow(long row, IllegalArgumentException problem) {
+        return new SQLException("the state journal row " + row + " is corrupt: " + problem.getMessage(), problem);
     }
 
     private void insertBlock(List<StoredEntry> entries) throws SQLException, StoreException {
@@ -464,8 +530,7 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public void forEachStateWithPrefix(String prefix, BiConsumer<String, String> consumer) throws StoreException {
         inReadTransaction(() -> {
-            var overlay = new Overlay(prefix.isEmpty() ? journalLastWrites("true")
-                    : journalLastWrites("write.key >= ? AND write.key < ?", prefix, prefixEnd(prefix)), consumer);
+            var overlay = new Overlay(journalLastWrites(prefix), consumer);
             var cursors = new ArrayList<StateRuns.Cursor>();
             for (var run : runs.live()) {
                 cursors.add(runs.cursor(run.id(), prefix));
@@ -523,51 +588,37 @@ public final class SqliteStore implements LedgerStore {
         }
     }
 
-    /** The least string above every string that starts with {@code prefix}. */
-    private static String prefixEnd(String prefix) {
-        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-    }
-
+    /** The journal's last write of {@code key} if it has one (newest row first), else the runs' entry. */
     @Override
     public Optional<String> stateValue(String key) throws StoreException {
         return inReadTransaction(() -> {
-            var overlay = journalLastWrites("write.key = ?", key);
-            if (overlay.containsKey(key)) {
-                return Optional.ofNullable(overlay.get(key));
-            }
-            return runs.find(runs.live(), key).map(StateRuns.Entry::value);
+            var found = new StateEntries.Entry[1];
+            forEachJournalRow(true, (row, data) -> {
+                try {
+                    found[0] = StateEntries.lookup(data, key);
+                } catch (IllegalArgumentException e) {
+                    throw corruptJournalRow(row, e);
+                }
+                return found[0] == null;
+            });
+            var entry = found[0] != null ? Optional.of(found[0]) : runs.find(runs.live(), key);
+            return entry.map(StateEntries.Entry::value);
         });
     }
 
-    /**
-     * The journal's last write per key for the keys that {@code condition} on {@code write.key} accepts (a null
-     * value deletes), in the current read.
-     */
-    private TreeMap<String, String> journalLastWrites(String condition, Object... parameters) throws SQLException {
+    /** The journal's last write per key that starts with {@code prefix} (a null value deletes), in the current read. */
+    private TreeMap<String, String> journalLastWrites(String prefix) throws SQLException {
         var writes = new TreeMap<String, String>();
-        forEachJournalLastWrite(condition, (key, value, row) -> writes.put(key, value), parameters);
-        return writes;
-    }
-
-    private interface JournalWriteHandler {
-        void accept(String key, String value, long row);
-    }
-
-    /** Hands {@code handler} the journal's last write per key that {@code condition} accepts, and its row. */
-    private void forEachJournalLastWrite(String condition, JournalWriteHandler handler, Object... parameters)
-            throws SQLException {
-        try {
-            query("SELECT key, value, deleted, row FROM (" + StateJournal.lastWrites(condition) + ")", row -> {
-                var key = row.getString(1);
-                var value = row.getString(2);
-                if (value == null && !row.getBoolean(3)) {
-                    throw new SQLException("a journal write of " + key + " is neither text nor null");
+        forEachJournalRow(false, (row, data) -> {
+            var entries = decodeJournalRow(row, data);
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.keys()[i].startsWith(prefix)) {
+                    writes.put(entries.keys()[i], entries.values()[i]);
                 }
-                handler.accept(key, value, row.getLong(4));
-            }, parameters);
-        } catch (SQLException e) {
-            throw journalProblem(e);
-        }
+            }
+            return true;
+        });
+        return writes;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The state as of the last fold: sorted runs of {@link StateChunk}s ({@code state_runs}, {@code state_chunks}), as an
+ * The state as of the last fold: sorted runs of {@link StateEntries}s ({@code state_runs}, {@code state_chunks}), as an
  * LSM tree keeps them. A key's value is its entry in the newest run that holds it; an entry with a null value is a
  * deletion that hides the key in older runs. A fold writes the journal's last writes, merged with the newest runs, as
  * one new run and deletes those runs (see {@link SqliteStore}); only runs listed in {@code state_runs} are read, so
@@ -61,19 +61,21 @@ final class StateRuns implements AutoCloseable {
         return runs;
     }
 
-    /** An entry of a run: a value, or null for a deletion, which hides the key in older runs. */
-    record Entry(String value) {}
-
     /** The entry of {@code key} in the newest of {@code runs} that holds one; empty when none does. */
-    Optional<Entry> find(List<Run> runs, String key) throws SQLException {
+    Optional<StateEntries.Entry> find(List<Run> runs, String key) throws SQLException {
         for (var run : runs) {
             var chunk = chunk(chunkAtOrBefore, run.id(), key);
             int index = chunk == null ? -1 : chunk.find(key);
             if (index >= 0) {
-                return Optional.of(new Entry(chunk.values()[index]));
+                return Optional.of(new StateEntries.Entry(chunk.values()[index]));
             }
         }
         return Optional.empty();
+    }
+
+    /** Builds the chunks of a run. */
+    static StateEntries.Builder chunkBuilder() {
+        return new StateEntries.Builder(true, StateEntries.CHUNK_BYTES + 4096);
     }
 
     /** A cursor over {@code run}'s entries from the first whose key is at least {@code from}. */
@@ -89,7 +91,7 @@ final class StateRuns implements AutoCloseable {
         return cursor;
     }
 
-    void insertChunk(long run, StateChunk.Builder builder) throws SQLException {
+    void insertChunk(long run, StateEntries.Builder builder) throws SQLException {
         insertChunk.setLong(1, run);
         insertChunk.setString(2, builder.first());
         insertChunk.setBytes(3, builder.finish());
@@ -115,7 +117,7 @@ final class StateRuns implements AutoCloseable {
     }
 
     /** The chunk {@code query} finds in {@code run} relative to {@code key}, or null; a corrupt one is an error. */
-    private static StateChunk chunk(PreparedStatement query, long run, String key) throws SQLException {
+    private static StateEntries chunk(PreparedStatement query, long run, String key) throws SQLException {
         query.setLong(1, run);
         query.setString(2, key);
         try (var rows = query.executeQuery()) {
@@ -124,8 +126,8 @@ final class StateRuns implements AutoCloseable {
             }
             var first = rows.getString(1);
             try {
-                var chunk = StateChunk.decode(rows.getBytes(2));
-                if (!chunk.keys()[0].equals(first)) {
+                var chunk = StateEntries.decode(rows.getBytes(2), true);
+                if (chunk.size() == 0 || !chunk.keys()[0].equals(first)) {
                     throw new IllegalArgumentException("its first key is not " + first);
                 }
                 return chunk;
@@ -150,10 +152,10 @@ final class StateRuns implements AutoCloseable {
     /** A run's entries in order, read a chunk at a time. */
     final class Cursor implements Source {
         private final long run;
-        private StateChunk chunk;
+        private StateEntries chunk;
         private int position;
 
-        private Cursor(long run, StateChunk chunk) {
+        private Cursor(long run, StateEntries chunk) {
             this.run = run;
             this.chunk = chunk;
         }

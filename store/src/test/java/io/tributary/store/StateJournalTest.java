@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.AbstractMap.SimpleEntry;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** The state journal: readers see every committed write whether or not it was folded into the state table yet. */
+/** The state journal: readers see every committed write whether or not it was folded into the state's runs yet. */
 class StateJournalTest {
 
     private static final List<String> KEYS = List.of("a/1", "a/2", "a/3", "b/1", "b/10", "b/2", "c", "c/x");
@@ -185,7 +187,13 @@ class StateJournalTest {
      */
     @Test
     void aCorruptJournalRowIsAClearErrorForReadersAndTheWriter() throws Exception {
-        for (var corrupt : List.of("'{\"k\": \"v'", "X'7b00'", "'[\"k\"]'", "'{\"k\": 5}'", "'{\"k\": {}}'")) {
+        var valid = new StateEntries.Builder(false, 64);
+        valid.add("k", "v");
+        var bytes = valid.finish();
+        var truncated = HexFormat.of().formatHex(Arrays.copyOf(bytes, bytes.length - 1));
+        bytes[6] ^= 1;
+        var altered = HexFormat.of().formatHex(bytes);
+        for (var corrupt : List.of("X'" + truncated + "'", "X'" + altered + "'", "X'7b00'", "X''")) {
             var dir = Files.createTempDirectory("journal");
             var file = dir.resolve("l.db");
             try {
@@ -196,10 +204,8 @@ class StateJournalTest {
                 }
                 var store = SqliteStore.open(file, false, 2, 1);
                 try (var reader = SqliteStore.open(file, false)) {
-                    if (!corrupt.startsWith("'[")) { // a point read sees only the writes of its key: an array has none
-                        assertThatThrownBy(() -> reader.stateValue("k")).as(corrupt).isInstanceOf(StoreException.class)
-                                .hasMessageContaining("state journal row 1 is corrupt");
-                    }
+                    assertThatThrownBy(() -> reader.stateValue("k")).as(corrupt).isInstanceOf(StoreException.class)
+                            .hasMessageContaining("state journal row 1 is corrupt");
                     assertThatThrownBy(() -> reader.forEachState((key, value) -> {})).as(corrupt)
                             .hasMessageContaining("state journal row 1 is corrupt");
                     var batch = new Batch(List.of(entry(0)), Map.of("j", "w"), new byte[] {2});
@@ -209,6 +215,36 @@ class StateJournalTest {
                 } finally {
                     // A writer that has tried to append folds the journal when it closes: it cannot, and says why.
                     assertThatThrownBy(store::close).as(corrupt).hasMessageContaining("state journal row 1 is corrupt");
+                }
+            } finally {
+                delete(dir);
+            }
+        }
+    }
+
+    /** Rows of the JSON journal of earlier versions are rewritten in binary when the store opens; bad ones say so. */
+    @Test
+    void aJournalOfJsonRowsIsRewrittenWhenTheStoreOpens() throws Exception {
+        for (var row : List.of("'{\"k\": \"v\", \"gone\": null}'", "'{\"k\": \"v'", "'[\"k\"]'", "'{\"k\": 5}'",
+                "'{\"k\": {}}'")) {
+            var dir = Files.createTempDirectory("journal");
+            var file = dir.resolve("l.db");
+            try {
+                SqliteStore.open(file, true).close();
+                try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                        var statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO state_journal (id, writes) VALUES (1, " + row + ")");
+                }
+                if (row.contains("gone")) {
+                    try (var store = SqliteStore.open(file, false)) {
+                        assertThat(store.stateValue("k")).contains("v");
+                        assertThat(store.stateValue("gone")).isEmpty();
+                    }
+                    assertThat(journalRows(file, "typeof(writes) = 'blob'")).isEqualTo(1);
+                } else {
+                    assertThatThrownBy(() -> SqliteStore.open(file, false)).as(row)
+                            .isInstanceOf(StoreException.class).hasMessageContaining("state journal row 1 is corrupt");
+                    assertThat(journalRows(file, "typeof(writes) = 'text'")).as("nothing rewritten").isEqualTo(1);
                 }
             } finally {
                 delete(dir);
@@ -233,8 +269,13 @@ class StateJournalTest {
     }
 
     private static long journalRows(Path file) throws SQLException {
+        return journalRows(file, "true");
+    }
+
+    private static long journalRows(Path file, String condition) throws SQLException {
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM state_journal")) {
+                var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM state_journal WHERE "
+                        + condition)) {
             rows.next();
             return rows.getLong(1);
         }

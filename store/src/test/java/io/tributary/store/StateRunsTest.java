@@ -70,7 +70,7 @@ class StateRunsTest {
         try (var store = SqliteStore.open(file, true)) {
             store.append(new Batch(List.of(entry(0)), Map.of("a/1", "x"), new byte[] {1}));
         }
-        var partial = new StateChunk.Builder();
+        var partial = StateRuns.chunkBuilder();
         partial.add("a/1", "from the dead fold");
         partial.add("a/2", "from the dead fold");
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);

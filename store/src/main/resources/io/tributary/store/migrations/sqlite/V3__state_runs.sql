@@ -1,4 +1,4 @@
--- The state as sorted runs of binary chunks, as an LSM tree keeps it (see StateRuns and StateChunk): a fold of the
+-- The state as sorted runs of binary chunks, as an LSM tree keeps it (see StateRuns and StateEntries): a fold of the
 -- journal writes its keys, merged with the newest runs, as one new run, in sequential pages. Upserting them into
 -- the `state` B-tree instead cost a random page per new key: the page split, and the page written to the
 -- write-ahead log and again into the file (8 to 11 us of CPU a key against about 1 us a key and merge).
@@ -10,7 +10,7 @@ CREATE TABLE state_runs (
 CREATE TABLE state_chunks (
     run   INTEGER NOT NULL,
     first TEXT    NOT NULL,                           -- the chunk's first key
-    data  BLOB    NOT NULL,                           -- see StateChunk
+    data  BLOB    NOT NULL,                           -- see StateEntries
     PRIMARY KEY (run, first)
 );
 
