@@ -1,7 +1,5 @@
 package io.tributary.store;
 
-import io.tributary.core.json.Json;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -42,15 +38,14 @@ public final class SqliteStore implements LedgerStore {
      * committer's time (13 to 7 us a transaction) and made folds a third faster.
      */
     static final int PAGE_BYTES = 16 * 1024;
-    /** Page cache of the connection: state upserts land on random pages, which should hit memory, not the OS. */
+    /** Page cache of the connection: the journal's rows and the chunks a fold merges are read from memory, not the OS. */
     static final int CACHE_KIBIBYTES = 64 * 1024;
     private final Path file;
     private final Connection connection;
     private final PreparedStatement insertBlock;
     private final StateRuns runs;
     private final PreparedStatement upsertMeta;
-    private final PreparedStatement insertJournal;
-    private final PreparedStatement clearJournal;
+    private final StateJournal journalRows;
     /** Writes the journal may hold before a fold starts. */
     private final int foldWrites;
     /** Appends a fold is spread over. */
@@ -90,8 +85,7 @@ public final class SqliteStore implements LedgerStore {
         runs = new StateRuns(connection);
         upsertMeta = connection.prepareStatement(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        insertJournal = connection.prepareStatement("INSERT INTO state_journal (id, writes) VALUES (?, ?)");
-        clearJournal = connection.prepareStatement("DELETE FROM state_journal WHERE id <= ?");
+        journalRows = new StateJournal(connection);
         // Preparing reads the schema, which begins a read transaction: end it, or the first read sees this moment.
         connection.commit();
     }
@@ -123,91 +117,14 @@ public final class SqliteStore implements LedgerStore {
             }
             Migrations.apply(connection, DIALECT);
             connection.setAutoCommit(false);
-            convertStateTable(connection);
-            convertJournalRows(connection);
+            StateRuns.convertLegacyTable(connection);
+            StateJournal.convertJsonRows(connection);
             return new SqliteStore(file, connection, config, foldWrites, foldSteps);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open the ledger database " + file + ": " + e.getMessage(), e);
         } catch (StoreException e) {
             closeQuietly(connection);
-            throw e;
-        }
-    }
-
-    /**
-     * Writes the rows of the state table that migration 3 set aside as the first run, and drops the table, in one
-     * transaction: a process that dies before its commit leaves the table for the next open.
-     */
-    private static void convertStateTable(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement(); var runs = new StateRuns(connection)) {
-            try (var tables = statement.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-                    + " AND name = 'state_before_runs'")) {
-                if (tables.next() && tables.getInt(1) == 0) {
-                    connection.commit();
-                    return;
-                }
-            }
-            var chunk = StateRuns.chunkBuilder();
-            long entries = 0;
-            try (var rows = statement.executeQuery("SELECT key, value FROM state_before_runs ORDER BY key")) {
-                while (rows.next()) {
-                    chunk.add(rows.getString(1), rows.getString(2));
-                    entries++;
-                    if (chunk.full()) {
-                        runs.insertChunk(1, chunk);
-                    }
-                }
-            }
-            if (!chunk.isEmpty()) {
-                runs.insertChunk(1, chunk);
-            }
-            if (entries > 0) {
-                runs.insertRun(new StateRuns.Run(1, entries));
-            }
-            statement.execute("DROP TABLE state_before_runs");
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        }
-    }
-
-    /**
-     * Rewrites the journal rows of a database written before the journal was binary (JSON objects from key to text
-     * or null) in the binary form, in one transaction; a row that is not such an object is an error naming it.
-     */
-    private static void convertJournalRows(Connection connection) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT id, writes FROM state_journal"
-                + " WHERE typeof(writes) <> 'blob' ORDER BY id");
-                var update = connection.prepareStatement("UPDATE state_journal SET writes = ? WHERE id = ?")) {
-            try (var rows = select.executeQuery()) {
-                while (rows.next()) {
-                    long row = rows.getLong(1);
-                    var writes = new LinkedHashMap<String, String>();
-                    try {
-                        var object = Json.MAPPER.readTree(rows.getString(2));
-                        if (object == null || !object.isObject()) {
-                            throw new IllegalArgumentException("it is not a JSON object");
-                        }
-                        for (var field : object.properties()) {
-                            if (!field.getValue().isTextual() && !field.getValue().isNull()) {
-                                throw new IllegalArgumentException(field.getKey() + " is neither text nor null");
-                            }
-                            writes.put(field.getKey(), field.getValue().textValue());
-                        }
-                    } catch (IOException | IllegalArgumentException e) {
-                        throw new SQLException("the state journal row " + row + " is corrupt: it is not a JSON object"
-                                + " of texts and nulls (" + e.getMessage() + ")", e);
-                    }
-                    update.setBytes(1, journalRow(writes));
-                    update.setLong(2, row);
-                    update.executeUpdate();
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
             throw e;
         }
     }
@@ -230,17 +147,15 @@ public final class SqliteStore implements LedgerStore {
                 readJournal();
             }
             if (fold == null && journal.writes() >= foldWrites) {
-                fold = new Fold();
+                fold = new Fold(journal, runs, journalRows, foldSteps);
             }
-            boolean foldEnds = fold != null && fold.step(fold.slice);
+            boolean foldEnds = fold != null && fold.step();
             if (!batch.entries().isEmpty()) {
                 insertBlock(batch.entries());
             }
             long row = journal.nextRow();
             if (!batch.stateWrites().isEmpty()) {
-                insertJournal.setLong(1, row);
-                insertJournal.setBytes(2, journalRow(batch.stateWrites()));
-                insertJournal.executeUpdate();
+                journalRows.insert(row, batch.stateWrites());
             }
             upsertMeta.setString(1, "frontier");
             upsertMeta.setString(2, java.util.Base64.getEncoder().encodeToString(batch.frontier()));
@@ -271,127 +186,10 @@ public final class SqliteStore implements LedgerStore {
         fold = null;
     }
 
-    /**
-     * A fold in progress: the keys of the journal when it started, merged with the newest runs whose entries are at
-     * most twice as many as those of the journal and the newer runs merged with them, into a new run; so each run
-     * holds more than twice as many entries as the next newer one, there are few runs, and an entry is merged again
-     * only as often as the state doubles. It writes about a {@code foldSteps}-th of its entries per append; the
-     * commit of the last slice lists the new run and deletes the merged runs and the journal rows it folded. Deletions
-     * go once no older run remains for them to hide a key in.
-     */
-    private final class Fold {
-        private final List<StateRuns.Run> inputs = new ArrayList<>();
-        private final long output;
-        private final boolean keepDeletions;
-        private final StateRuns.Merge merge;
-        /** Entries merged per append. */
-        private final long slice;
-        private final StateEntries.Builder chunk = StateRuns.chunkBuilder();
-        private long entries;
-
-        Fold() throws SQLException {
-            journal.startFold();
-            var live = runs.live();
-            long total = journal.foldKeys();
-            for (var run : live) {
-                if (run.entries() > 2 * total) {
-                    break;
-                }
-                inputs.add(run);
-                total += run.entries();
-            }
-            output = live.isEmpty() ? 1 : live.getFirst().id() + 1;
-            keepDeletions = inputs.size() < live.size();
-            var sources = new ArrayList<StateRuns.Source>();
-            sources.add(journal.foldSource());
-            for (var run : inputs) {
-                sources.add(runs.cursor(run.id(), ""));
-            }
-            merge = new StateRuns.Merge(sources);
-            slice = Math.max(1, (total + foldSteps - 1) / foldSteps);
-        }
-
-        /** Merges up to {@code limit} more entries; true when that completed the fold. */
-        boolean step(long limit) throws SQLException {
-            for (long merged = 0; merged < limit; merged++) {
-                if (!merge.next()) {
-                    complete();
-                    return true;
-                }
-                if (merge.value() != null || keepDeletions) {
-                    chunk.add(merge.key(), merge.value());
-                    entries++;
-                    if (chunk.full()) {
-                        runs.insertChunk(output, chunk);
-                    }
-                }
-            }
-            return false;
-        }
-
-        private void complete() throws SQLException {
-            if (!chunk.isEmpty()) {
-                runs.insertChunk(output, chunk);
-            }
-            if (entries > 0) {
-                runs.insertRun(new StateRuns.Run(output, entries));
-            }
-            for (var run : inputs) {
-                runs.delete(run);
-            }
-            clearJournal.setLong(1, journal.foldThroughRow());
-            clearJournal.executeUpdate();
-        }
-    }
-
-    /** A batch's writes as a row of {@code state_journal}. */
-    private static byte[] journalRow(Map<String, String> writes) {
-        var row = new StateEntries.Builder(false, 320 * writes.size());
-        writes.forEach(row::add);
-        return row.finish();
-    }
-
-    /** Reads the journal into a writer's copy; a corrupt row is an error naming it. */
+    /** Reads the journal into a writer's copy, first dropping what a fold that died left unlisted. */
     private void readJournal() throws SQLException {
         runs.deleteUnlisted();
-        var copy = new WriterJournal();
-        forEachJournalRow(false, (row, data) -> {
-            var writes = decodeJournalRow(row, data);
-            copy.readRow(row, writes.size());
-            for (int i = 0; i < writes.size(); i++) {
-                copy.readWrite(writes.keys()[i], writes.values()[i], row);
-            }
-            return true;
-        });
-        query("SELECT coalesce(max(id), 0) FROM state_journal", row -> copy.readLastRow(row.getLong(1)));
-        journal = copy;
-    }
-
-    private interface JournalRowHandler {
-        /** Returns whether to go on to the next row. */
-        boolean accept(long row, byte[] data) throws SQLException;
-    }
-
-    /** Hands {@code handler} the journal's rows in order, oldest first unless {@code newestFirst}, while it asks. */
-    private void forEachJournalRow(boolean newestFirst, JournalRowHandler handler) throws SQLException {
-        try (var query = connection.prepareStatement("SELECT id, writes FROM state_journal ORDER BY id"
-                + (newestFirst ? " DESC" : "")); var rows = query.executeQuery()) {
-            while (rows.next() && handler.accept(rows.getLong(1), rows.getBytes(2))) {
-                // the handler did the work
-            }
-        }
-    }
-
-    private static StateEntries decodeJournalRow(long row, byte[] data) throws SQLException {
-        try {
-            return StateEntries.decode(data, false);
-        } catch (IllegalArgumentException e) {
-            throw corruptJournalRow(row, e);
-        }
-    }
-
-    private static SQLException corruptJournalRow(long row, IllegalArgumentException problem) {
-        return new SQLException("the state journal row " + row + " is corrupt: " + problem.getMessage(), problem);
+        journal = journalRows.read();
     }
 
     private void insertBlock(List<StoredEntry> entries) throws SQLException, StoreException {
@@ -530,7 +328,7 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public void forEachStateWithPrefix(String prefix, BiConsumer<String, String> consumer) throws StoreException {
         inReadTransaction(() -> {
-            var overlay = new Overlay(journalLastWrites(prefix), consumer);
+            var overlay = new Overlay(journalRows.lastWrites(prefix), consumer);
             var cursors = new ArrayList<StateRuns.Cursor>();
             for (var run : runs.live()) {
                 cursors.add(runs.cursor(run.id(), prefix));
@@ -592,33 +390,12 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public Optional<String> stateValue(String key) throws StoreException {
         return inReadTransaction(() -> {
-            var found = new StateEntries.Entry[1];
-            forEachJournalRow(true, (row, data) -> {
-                try {
-                    found[0] = StateEntries.lookup(data, key);
-                } catch (IllegalArgumentException e) {
-                    throw corruptJournalRow(row, e);
-                }
-                return found[0] == null;
-            });
-            var entry = found[0] != null ? Optional.of(found[0]) : runs.find(runs.live(), key);
+            var entry = journalRows.find(key);
+            if (entry.isEmpty()) {
+                entry = runs.find(runs.live(), key);
+            }
             return entry.map(StateEntries.Entry::value);
         });
-    }
-
-    /** The journal's last write per key that starts with {@code prefix} (a null value deletes), in the current read. */
-    private TreeMap<String, String> journalLastWrites(String prefix) throws SQLException {
-        var writes = new TreeMap<String, String>();
-        forEachJournalRow(false, (row, data) -> {
-            var entries = decodeJournalRow(row, data);
-            for (int i = 0; i < entries.size(); i++) {
-                if (entries.keys()[i].startsWith(prefix)) {
-                    writes.put(entries.keys()[i], entries.values()[i]);
-                }
-            }
-            return true;
-        });
-        return writes;
     }
 
     @Override
@@ -705,9 +482,9 @@ public final class SqliteStore implements LedgerStore {
             if (appending && (fold != null || journal.writes() > 0)) {
                 while (fold != null || journal.writes() > 0) {
                     if (fold == null) {
-                        fold = new Fold();
+                        fold = new Fold(journal, runs, journalRows, foldSteps);
                     }
-                    fold.step(Long.MAX_VALUE);
+                    fold.finish();
                     journal.foldDeleted();
                     fold = null;
                 }

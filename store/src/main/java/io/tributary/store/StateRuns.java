@@ -50,6 +50,44 @@ final class StateRuns implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the rows of the key-clustered state table that migration 3 set aside as the first run, and drops the
+     * table, in one transaction: a process that dies before its commit leaves the table for the next open.
+     */
+    static void convertLegacyTable(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var runs = new StateRuns(connection)) {
+            try (var tables = statement.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                    + " AND name = 'state_before_runs'")) {
+                if (tables.next() && tables.getInt(1) == 0) {
+                    connection.commit();
+                    return;
+                }
+            }
+            var chunk = chunkBuilder();
+            long entries = 0;
+            try (var rows = statement.executeQuery("SELECT key, value FROM state_before_runs ORDER BY key")) {
+                while (rows.next()) {
+                    chunk.add(rows.getString(1), rows.getString(2));
+                    entries++;
+                    if (chunk.full()) {
+                        runs.insertChunk(1, chunk);
+                    }
+                }
+            }
+            if (!chunk.isEmpty()) {
+                runs.insertChunk(1, chunk);
+            }
+            if (entries > 0) {
+                runs.insertRun(new Run(1, entries));
+            }
+            statement.execute("DROP TABLE state_before_runs");
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
     /** The runs, newest first. */
     List<Run> live() throws SQLException {
         var runs = new ArrayList<Run>();

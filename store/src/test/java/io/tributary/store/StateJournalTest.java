@@ -195,13 +195,8 @@ class StateJournalTest {
         var altered = HexFormat.of().formatHex(bytes);
         for (var corrupt : List.of("X'" + truncated + "'", "X'" + altered + "'", "X'7b00'", "X''")) {
             var dir = Files.createTempDirectory("journal");
-            var file = dir.resolve("l.db");
+            var file = storeWithJournalRow(dir, corrupt);
             try {
-                SqliteStore.open(file, true).close();
-                try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                        var statement = connection.createStatement()) {
-                    statement.execute("INSERT INTO state_journal (id, writes) VALUES (1, " + corrupt + ")");
-                }
                 var store = SqliteStore.open(file, false, 2, 1);
                 try (var reader = SqliteStore.open(file, false)) {
                     assertThatThrownBy(() -> reader.stateValue("k")).as(corrupt).isInstanceOf(StoreException.class)
@@ -228,13 +223,8 @@ class StateJournalTest {
         for (var row : List.of("'{\"k\": \"v\", \"gone\": null}'", "'{\"k\": \"v'", "'[\"k\"]'", "'{\"k\": 5}'",
                 "'{\"k\": {}}'")) {
             var dir = Files.createTempDirectory("journal");
-            var file = dir.resolve("l.db");
+            var file = storeWithJournalRow(dir, row);
             try {
-                SqliteStore.open(file, true).close();
-                try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                        var statement = connection.createStatement()) {
-                    statement.execute("INSERT INTO state_journal (id, writes) VALUES (1, " + row + ")");
-                }
                 if (row.contains("gone")) {
                     try (var store = SqliteStore.open(file, false)) {
                         assertThat(store.stateValue("k")).contains("v");
@@ -250,6 +240,17 @@ class StateJournalTest {
                 delete(dir);
             }
         }
+    }
+
+    /** A new store in {@code dir} whose journal holds one row, {@code writes} as an SQL literal; its file. */
+    private static Path storeWithJournalRow(Path dir, String writes) throws Exception {
+        var file = dir.resolve("l.db");
+        SqliteStore.open(file, true).close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO state_journal (id, writes) VALUES (1, " + writes + ")");
+        }
+        return file;
     }
 
     private static void assertReads(SqliteStore store, TreeMap<String, String> model) throws StoreException {
