@@ -90,10 +90,20 @@ public final class SqliteStore implements LedgerStore {
         connection.commit();
     }
 
-    /** Opens (creating if {@code create}) the database at {@code file} and brings its schema up to date. */
+    /**
+     * Opens (creating if {@code create}) the database at {@code file} and brings its schema up to date. The system
+     * property {@value #FOLD_WRITES_PROPERTY} sets the writes the journal may hold before a fold: fewer make readers'
+     * reads of the journal shorter and folds more frequent (the crash test folds every few batches with it).
+     */
     public static SqliteStore open(Path file, boolean create) throws StoreException {
-        return open(file, create, FOLD_WRITES_DEFAULT, FOLD_STEPS_DEFAULT);
+        int foldWrites = Integer.getInteger(FOLD_WRITES_PROPERTY, FOLD_WRITES_DEFAULT);
+        if (foldWrites < 1) {
+            throw new StoreException(FOLD_WRITES_PROPERTY + " must be at least 1, not " + foldWrites);
+        }
+        return open(file, create, foldWrites, FOLD_STEPS_DEFAULT);
     }
+
+    static final String FOLD_WRITES_PROPERTY = "tributary.store.foldWrites";
 
     static SqliteStore open(Path file, boolean create, int foldWrites, int foldSteps) throws StoreException {
         if (!create && !Files.isRegularFile(file)) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashTest {
 
     static final int KILLS = 20;
+    static final int FOLD_WRITES = 200;
 
     @Test
     void nothingAcknowledgedIsLostAcrossSigkills(@TempDir Path tmp) throws Exception {
@@ -41,11 +42,18 @@ class CrashTest {
             Replayer.verify(dir);
         }
         assertThat(sizeBefore).as("the children appended something").isGreaterThan(KILLS);
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+                var runs = connection.createStatement().executeQuery("SELECT count(*) FROM state_runs")) {
+            runs.next();
+            assertThat(runs.getInt(1)).as("the children folded their journal into runs").isPositive();
+        }
     }
 
     private static List<String> runAndKill(Path dir, long seed, int runMillis) throws Exception {
         var java = ProcessHandle.current().info().command().orElse("java");
-        var process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        // Folds every few batches, so that kills land in folds too.
+        var process = new ProcessBuilder(java, "-Xmx256m", "-Dtributary.store.foldWrites=" + FOLD_WRITES,
+                "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), dir.toString(), Long.toString(seed))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         var acked = Collections.synchronizedList(new ArrayList<String>());
