@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The state as of the last fold: sorted runs of {@link StateEntries}s ({@code state_runs}, {@code state_chunks}), as an
@@ -63,15 +65,20 @@ final class StateRuns implements AutoCloseable {
                     return;
                 }
             }
+            // In Java's order, which runs keep; SQLite's differs for characters beyond the BMP.
+            var rows = new TreeMap<String, String>();
+            try (var result = statement.executeQuery("SELECT key, value FROM state_before_runs")) {
+                while (result.next()) {
+                    rows.put(result.getString(1), result.getString(2));
+                }
+            }
             var chunk = chunkBuilder();
             long entries = 0;
-            try (var rows = statement.executeQuery("SELECT key, value FROM state_before_runs ORDER BY key")) {
-                while (rows.next()) {
-                    chunk.add(rows.getString(1), rows.getString(2));
-                    entries++;
-                    if (chunk.full()) {
-                        runs.insertChunk(1, chunk);
-                    }
+            for (var row : rows.entrySet()) {
+                chunk.add(row.getKey(), row.getValue());
+                entries++;
+                if (chunk.full()) {
+                    runs.insertChunk(1, chunk);
                 }
             }
             if (!chunk.isEmpty()) {
@@ -131,7 +138,7 @@ final class StateRuns implements AutoCloseable {
 
     void insertChunk(long run, StateEntries.Builder builder) throws SQLException {
         insertChunk.setLong(1, run);
-        insertChunk.setString(2, builder.first());
+        insertChunk.setBytes(2, orderKey(builder.first()));
         insertChunk.setBytes(3, builder.finish());
         insertChunk.executeUpdate();
     }
@@ -157,23 +164,45 @@ final class StateRuns implements AutoCloseable {
     /** The chunk {@code query} finds in {@code run} relative to {@code key}, or null; a corrupt one is an error. */
     private static StateEntries chunk(PreparedStatement query, long run, String key) throws SQLException {
         query.setLong(1, run);
-        query.setString(2, key);
+        query.setBytes(2, orderKey(key));
         try (var rows = query.executeQuery()) {
             if (!rows.next()) {
                 return null;
             }
-            var first = rows.getString(1);
+            var first = rows.getBytes(1);
             try {
                 var chunk = StateEntries.decode(rows.getBytes(2), true);
-                if (chunk.size() == 0 || !chunk.keys()[0].equals(first)) {
-                    throw new IllegalArgumentException("its first key is not " + first);
+                if (chunk.size() == 0 || !Arrays.equals(orderKey(chunk.keys()[0]), first)) {
+                    throw new IllegalArgumentException("its first key is not the one it is filed under");
                 }
                 return chunk;
             } catch (IllegalArgumentException e) {
-                throw new SQLException("the state chunk of run " + run + " from key " + first + " is corrupt: "
-                        + e.getMessage(), e);
+                throw new SQLException("the state chunk of run " + run + " from key " + fromOrderKey(first)
+                        + " is corrupt: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * A key as {@code state_chunks.first} holds it: its UTF-16 code units, big-endian, so that SQLite's byte order is
+     * Java's string order, in which runs are sorted (UTF-8's byte order is code point order, which differs for keys
+     * that hold characters beyond the BMP).
+     */
+    static byte[] orderKey(String key) {
+        var bytes = new byte[2 * key.length()];
+        for (int i = 0; i < key.length(); i++) {
+            bytes[2 * i] = (byte) (key.charAt(i) >>> 8);
+            bytes[2 * i + 1] = (byte) key.charAt(i);
+        }
+        return bytes;
+    }
+
+    private static String fromOrderKey(byte[] bytes) {
+        var chars = new char[bytes.length / 2];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) ((bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff);
+        }
+        return new String(chars);
     }
 
     /** Entries in increasing key order, each with a value or null for a deletion. */

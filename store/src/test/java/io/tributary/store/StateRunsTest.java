@@ -74,8 +74,9 @@ class StateRunsTest {
         partial.add("a/1", "from the dead fold");
         partial.add("a/2", "from the dead fold");
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                var insert = connection.prepareStatement("INSERT INTO state_chunks VALUES (2, 'a/1', ?)")) {
-            insert.setBytes(1, partial.finish());
+                var insert = connection.prepareStatement("INSERT INTO state_chunks VALUES (2, ?, ?)")) {
+            insert.setBytes(1, StateRuns.orderKey("a/1"));
+            insert.setBytes(2, partial.finish());
             insert.executeUpdate();
         }
         try (var store = SqliteStore.open(file, false)) {
@@ -88,6 +89,46 @@ class StateRunsTest {
             var state = new HashMap<String, String>();
             store.forEachState(state::put);
             assertThat(state).isEqualTo(Map.of("a/1", "x", "b", "y"));
+        }
+    }
+
+    /**
+     * Chunks are found by their first key in SQLite's byte order, which must be Java's string order, the order of the
+     * runs: keys with characters beyond the BMP (surrogates in UTF-16) and above U+E000 sort differently in UTF-8.
+     */
+    @Test
+    void keysBeyondTheBmpAreFoundInRunsOfManyChunks() throws Exception {
+        var file = tmp.resolve("l.db");
+        var random = new java.util.Random(7);
+        var model = new java.util.TreeMap<String, String>();
+        var alphabet = new String[] {"a", "\ue000", "\uffee", "\ud83d\ude00", "\ud800\udc00", "\u00e9"};
+        try (var store = SqliteStore.open(file, true, 500, 3)) {
+            for (int batch = 0; batch < 20; batch++) {
+                var writes = new HashMap<String, String>();
+                for (int i = 0; i < 200; i++) {
+                    var key = new StringBuilder("k/");
+                    for (int c = 0; c < 4; c++) {
+                        key.append(alphabet[random.nextInt(alphabet.length)]);
+                    }
+                    var value = "v".repeat(200) + batch;
+                    writes.put(key.toString(), value);
+                    model.put(key.toString(), value);
+                }
+                store.append(new Batch(List.of(entry(batch)), writes, new byte[] {1}));
+            }
+        }
+        assertThat(count(file, "SELECT count(*) FROM state_chunks")).as("runs of many chunks").isGreaterThan(10);
+        try (var store = SqliteStore.open(file, false)) {
+            var scanned = new java.util.LinkedHashMap<String, String>();
+            store.forEachState(scanned::put);
+            assertThat(scanned).containsExactlyEntriesOf(model);
+            for (var entry : model.entrySet()) {
+                assertThat(store.stateValue(entry.getKey())).as(entry.getKey()).contains(entry.getValue());
+            }
+            var prefix = "k/\ud83d\ude00";
+            var withPrefix = new java.util.LinkedHashMap<String, String>();
+            store.forEachStateWithPrefix(prefix, withPrefix::put);
+            assertThat(withPrefix).containsExactlyEntriesOf(model.subMap(prefix, prefix + Character.MAX_VALUE));
         }
     }
 

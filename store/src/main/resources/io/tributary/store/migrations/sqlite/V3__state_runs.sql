@@ -9,7 +9,7 @@ CREATE TABLE state_runs (
 
 CREATE TABLE state_chunks (
     run   INTEGER NOT NULL,
-    first TEXT    NOT NULL,                           -- the chunk's first key
+    first BLOB    NOT NULL,                           -- the chunk's first key, UTF-16BE (StateRuns.orderKey)
     data  BLOB    NOT NULL,                           -- see StateEntries
     PRIMARY KEY (run, first)
 );
