@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The state as of the last fold: sorted runs of {@link StateEntries}s ({@code state_runs}, {@code state_chunks}), as an
- * LSM tree keeps them. A key's value is its entry in the newest run that holds it; an entry with a null value is a
- * deletion that hides the key in older runs. A fold writes the journal's last writes, merged with the newest runs, as
- * one new run and deletes those runs (see {@link SqliteStore}); only runs listed in {@code state_runs} are read, so
- * the chunks of a run being written are invisible until the commit that lists it.
+ * The state as of the last fold: sorted runs ({@code state_runs}), each stored as chunks of entries
+ * ({@code state_chunks}, {@link StateEntries}), as an LSM tree keeps them. A key's value is its entry in the newest run
+ * that holds it; an entry with a null value is a deletion that hides the key in older runs. A {@link Fold} writes the
+ * journal's last writes, merged with the newest runs, as one new run and deletes those runs; only runs listed in
+ * {@code state_runs} are read, so the chunks of a run being written are invisible until the commit that lists it.
  */
 final class StateRuns implements AutoCloseable {
 
