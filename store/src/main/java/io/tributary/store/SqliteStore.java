@@ -96,14 +96,27 @@ public final class SqliteStore implements LedgerStore {
      * reads of the journal shorter and folds more frequent (the crash test folds every few batches with it).
      */
     public static SqliteStore open(Path file, boolean create) throws StoreException {
-        int foldWrites = Integer.getInteger(FOLD_WRITES_PROPERTY, FOLD_WRITES_DEFAULT);
-        if (foldWrites < 1) {
-            throw new StoreException(FOLD_WRITES_PROPERTY + " must be at least 1, not " + foldWrites);
-        }
-        return open(file, create, foldWrites, FOLD_STEPS_DEFAULT);
+        return open(file, create, foldWrites(System.getProperty(FOLD_WRITES_PROPERTY)), FOLD_STEPS_DEFAULT);
     }
 
     static final String FOLD_WRITES_PROPERTY = "tributary.store.foldWrites";
+
+    /** The fold threshold {@value #FOLD_WRITES_PROPERTY} sets, if it is set; an unusable one is an error. */
+    static int foldWrites(String property) throws StoreException {
+        if (property == null) {
+            return FOLD_WRITES_DEFAULT;
+        }
+        try {
+            int writes = Integer.parseInt(property.strip());
+            if (writes >= 1) {
+                return writes;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new StoreException(FOLD_WRITES_PROPERTY + " must be a whole number of writes of at least 1, not \""
+                + property + "\"");
+    }
 
     static SqliteStore open(Path file, boolean create, int foldWrites, int foldSteps) throws StoreException {
         if (!create && !Files.isRegularFile(file)) {

@@ -136,6 +136,16 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theFoldThresholdPropertyIsAWholeNumberOfWrites() throws Exception {
+        assertThat(SqliteStore.foldWrites(null)).isEqualTo(SqliteStore.FOLD_WRITES_DEFAULT);
+        assertThat(SqliteStore.foldWrites(" 200 ")).isEqualTo(200);
+        for (var bad : List.of("0", "-5", "lots", "1e6", "")) {
+            assertThatThrownBy(() -> SqliteStore.foldWrites(bad)).as(bad).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("tributary.store.foldWrites must be a whole number");
+        }
+    }
+
+    @Test
     void aMissingDatabaseIsNotCreatedByReaders() {
         assertThatThrownBy(() -> SqliteStore.open(tmp.resolve("none.db"), false)).hasMessageContaining("no ledger database");
         assertThat(tmp.resolve("none.db")).doesNotExist();
