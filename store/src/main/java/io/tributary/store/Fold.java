@@ -25,12 +25,10 @@ final class Fold {
     private final StateRuns runs;
     private final StateJournal rows;
     private final List<StateRuns.Run> inputs = new ArrayList<>();
-    private final long output;
+    private final StateRuns.Writer output;
     private final boolean keepDeletions;
     private final StateRuns.Merge merge;
     private final long slice;
-    private final StateEntries.Builder chunk = StateRuns.chunkBuilder();
-    private long entries;
 
     /** Starts a fold of what {@code journal} holds now, to run in about {@code steps} slices. */
     Fold(WriterJournal journal, StateRuns runs, StateJournal rows, int steps) throws SQLException {
@@ -47,7 +45,7 @@ final class Fold {
             inputs.add(run);
             total += run.entries();
         }
-        output = live.isEmpty() ? 1 : live.getFirst().id() + 1;
+        output = runs.writer(live.isEmpty() ? 1 : live.getFirst().id() + 1);
         keepDeletions = inputs.size() < live.size();
         var sources = new ArrayList<StateRuns.Source>();
         sources.add(journal.foldSource());
@@ -75,23 +73,14 @@ final class Fold {
                 return true;
             }
             if (merge.value() != null || keepDeletions) {
-                chunk.add(merge.key(), merge.value());
-                entries++;
-                if (chunk.full()) {
-                    runs.insertChunk(output, chunk);
-                }
+                output.add(merge.key(), merge.value());
             }
         }
         return false;
     }
 
     private void complete() throws SQLException {
-        if (!chunk.isEmpty()) {
-            runs.insertChunk(output, chunk);
-        }
-        if (entries > 0) {
-            runs.insertRun(new StateRuns.Run(output, entries));
-        }
+        output.finish();
         for (var run : inputs) {
             runs.delete(run);
         }

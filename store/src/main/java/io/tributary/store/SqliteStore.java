@@ -415,7 +415,7 @@ public final class SqliteStore implements LedgerStore {
         return inReadTransaction(() -> {
             var entry = journalRows.find(key);
             if (entry.isEmpty()) {
-                entry = runs.find(runs.live(), key);
+                entry = runs.find(key);
             }
             return entry.map(StateEntries.Entry::value);
         });

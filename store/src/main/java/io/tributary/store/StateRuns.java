@@ -72,21 +72,11 @@ final class StateRuns implements AutoCloseable {
                     rows.put(result.getString(1), result.getString(2));
                 }
             }
-            var chunk = chunkBuilder();
-            long entries = 0;
+            var run = runs.writer(1);
             for (var row : rows.entrySet()) {
-                chunk.add(row.getKey(), row.getValue());
-                entries++;
-                if (chunk.full()) {
-                    runs.insertChunk(1, chunk);
-                }
+                run.add(row.getKey(), row.getValue());
             }
-            if (!chunk.isEmpty()) {
-                runs.insertChunk(1, chunk);
-            }
-            if (entries > 0) {
-                runs.insertRun(new Run(1, entries));
-            }
+            run.finish();
             statement.execute("DROP TABLE state_before_runs");
             connection.commit();
         } catch (SQLException e) {
@@ -106,9 +96,9 @@ final class StateRuns implements AutoCloseable {
         return runs;
     }
 
-    /** The entry of {@code key} in the newest of {@code runs} that holds one; empty when none does. */
-    Optional<StateEntries.Entry> find(List<Run> runs, String key) throws SQLException {
-        for (var run : runs) {
+    /** The entry of {@code key} in the newest run that holds one; empty when none does. */
+    Optional<StateEntries.Entry> find(String key) throws SQLException {
+        for (var run : live()) {
             var chunk = chunk(chunkAtOrBefore, run.id(), key);
             int index = chunk == null ? -1 : chunk.find(key);
             if (index >= 0) {
@@ -136,17 +126,47 @@ final class StateRuns implements AutoCloseable {
         return cursor;
     }
 
-    void insertChunk(long run, StateEntries.Builder builder) throws SQLException {
-        insertChunk.setLong(1, run);
-        insertChunk.setBytes(2, orderKey(builder.first()));
-        insertChunk.setBytes(3, builder.finish());
-        insertChunk.executeUpdate();
+    /** A writer of run {@code run}, which readers see once the transaction that finishes it commits. */
+    Writer writer(long run) {
+        return new Writer(run);
     }
 
-    void insertRun(Run run) throws SQLException {
-        insertRun.setLong(1, run.id());
-        insertRun.setLong(2, run.entries());
-        insertRun.executeUpdate();
+    /** Writes a run's entries, given in increasing key order, as chunks, and lists the run when finished. */
+    final class Writer {
+        private final long run;
+        private final StateEntries.Builder chunk = chunkBuilder();
+        private long entries;
+
+        private Writer(long run) {
+            this.run = run;
+        }
+
+        void add(String key, String value) throws SQLException {
+            chunk.add(key, value);
+            entries++;
+            if (chunk.full()) {
+                insertChunk();
+            }
+        }
+
+        /** Writes the last chunk and lists the run, unless it holds no entries. */
+        void finish() throws SQLException {
+            if (!chunk.isEmpty()) {
+                insertChunk();
+            }
+            if (entries > 0) {
+                insertRun.setLong(1, run);
+                insertRun.setLong(2, entries);
+                insertRun.executeUpdate();
+            }
+        }
+
+        private void insertChunk() throws SQLException {
+            insertChunk.setLong(1, run);
+            insertChunk.setBytes(2, orderKey(chunk.first()));
+            insertChunk.setBytes(3, chunk.finish());
+            insertChunk.executeUpdate();
+        }
     }
 
     void delete(Run run) throws SQLException {
