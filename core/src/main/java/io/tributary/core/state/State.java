@@ -2,9 +2,9 @@ package io.tributary.core.state;
 
 import io.tributary.core.merkle.MerkleProofs;
 import io.tributary.core.merkle.Rfc9162;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,10 +23,10 @@ public final class State implements StateReader {
     private final HashMap<String, Object> values = new HashMap<>();
     private final SortedKeys keys = new SortedKeys();
     /**
-     * The leaf of each entry as of the last {@link #root()}, with the value it was hashed from: a checkpoint
-     * re-encodes and re-hashes only the entries whose value is no longer that same object (values are immutable and
-     * every write puts a new one). Compared at the checkpoint rather than dropped at each write, which cost the
-     * sequencer a lookup in one more large map per write.
+     * The leaf of each entry with the value it was hashed from, as {@link #recordLeaf} or the last {@link #root()}
+     * left it: a root re-encodes and re-hashes only the entries whose value is no longer that same object (values are
+     * immutable and every write puts a new one). Compared at the root rather than dropped at each write, which cost
+     * the writer a lookup in one more large map per write; a deleted key's leaf goes at the next root.
      */
     private final HashMap<String, Leaf> leaves = new HashMap<>();
 
@@ -50,7 +50,6 @@ public final class State implements StateReader {
             if (value == null) {
                 if (values.remove(key) != null) {
                     keys.remove(key);
-                    leaves.remove(key);
                 }
             } else if (values.put(key, value) == null) {
                 keys.add(key);
@@ -68,9 +67,20 @@ public final class State implements StateReader {
     }
 
     /**
+     * Remembers the leaf of {@code key} holding {@code value}, from the canonical JSON that the caller made of it
+     * anyway (to store it), so that the next {@link #root()} neither encodes nor hashes it again. A committer calls
+     * this while the sequencer applies later writes: it touches only what {@link #root()} reads, never what {@link
+     * #apply} and {@link #get} use, and a leaf recorded for a value since overwritten is simply not used.
+     */
+    public void recordLeaf(String key, Object value, byte[] canonicalValue) {
+        leaves.put(key, new Leaf(value, leafHash(key, canonicalValue)));
+    }
+
+    /**
      * The state root: RFC 9162 Merkle root over the entries in key order, each leaf the UTF-8 key, a zero byte and
      * the canonical JSON of the value. One parallel pass looks each entry up and hashes the leaves that changed since
-     * the last call; the tree is then hashed in parallel too. Call only while nothing writes to this state.
+     * they were last hashed; the tree is then hashed in parallel too. Call only while nothing writes to this state
+     * or records leaves.
      */
     public byte[] root() {
         var ordered = new ArrayList<String>(values.size());
@@ -83,7 +93,7 @@ public final class State implements StateReader {
             var value = values.get(key);
             var leaf = leaves.get(key);
             if (leaf == null || leaf.value() != value) {
-                leaf = new Leaf(value, leafHash(key, value));
+                leaf = new Leaf(value, leafHash(key, StateCodec.encode(value)));
                 changed[i] = true;
             }
             current[i] = leaf;
@@ -95,14 +105,16 @@ public final class State implements StateReader {
             }
             hashes[i] = current[i].hash();
         }
+        if (leaves.size() > count) {
+            leaves.keySet().removeIf(key -> !values.containsKey(key));
+        }
         return MerkleProofs.root(hashes);
     }
 
-    private static byte[] leafHash(String key, Object value) {
-        var leaf = new ByteArrayOutputStream(256);
-        leaf.writeBytes(key.getBytes(StandardCharsets.UTF_8));
-        leaf.write(0);
-        leaf.writeBytes(StateCodec.encode(value));
-        return Rfc9162.leafHash(leaf.toByteArray());
+    private static byte[] leafHash(String key, byte[] canonicalValue) {
+        var keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        var leaf = Arrays.copyOf(keyBytes, keyBytes.length + 1 + canonicalValue.length);
+        System.arraycopy(canonicalValue, 0, leaf, keyBytes.length + 1, canonicalValue.length);
+        return Rfc9162.leafHash(leaf);
     }
 }

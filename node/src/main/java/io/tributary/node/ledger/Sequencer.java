@@ -14,6 +14,7 @@ import io.tributary.store.Batch;
 import io.tributary.store.StoreException;
 import io.tributary.store.StoredEntry;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -298,6 +299,7 @@ public final class Sequencer implements AutoCloseable {
         var store = ledger.store();
         Sealed sealed = STOP;
         try {
+            var state = ledger.state();
             while (true) {
                 sealed = commits.take();
                 if (sealed == STOP) {
@@ -305,8 +307,7 @@ public final class Sequencer implements AutoCloseable {
                 }
                 committing = true;
                 var encoded = HashMap.<String, String>newHashMap(sealed.writes.size());
-                sealed.writes.forEach((key, value) -> encoded.put(key,
-                        value == null ? null : StateCodec.encodeString(value)));
+                sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : encode(state, key, value)));
                 long start = System.nanoTime();
                 store.append(new Batch(sealed.entries, encoded, sealed.frontier));
                 stats.record(System.nanoTime() - start, sealed.entries.size());
@@ -321,6 +322,17 @@ public final class Sequencer implements AutoCloseable {
             fail(e);
             sealed.futures.forEach(future -> future.completeExceptionally(failed()));
         }
+    }
+
+    /**
+     * The canonical JSON of a written value, as the store keeps it; its leaf of the state root is hashed here too,
+     * from the same bytes, so that the checkpoint after the append need not encode and hash every changed value again
+     * while the other stages stand idle.
+     */
+    private static String encode(State state, String key, Object value) {
+        var canonical = StateCodec.encode(value);
+        state.recordLeaf(key, value, canonical);
+        return new String(canonical, StandardCharsets.UTF_8);
     }
 
     /** After a failure the in-memory state may be ahead of the store: nothing more is accepted until reopened. */
