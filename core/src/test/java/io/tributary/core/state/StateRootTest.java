@@ -23,19 +23,20 @@ class StateRootTest {
             @ForAll @Size(max = 12) List<@Size(max = 6) List<@IntRange(max = 40) Integer>> steps,
             @ForAll @IntRange(min = -1, max = 3) int lag) {
         var state = new State();
-        var applied = new ArrayList<Map<String, Object>>();
+        var applied = new ArrayList<Map<String, State.Entry>>();
         for (var step : steps) {
             Map<String, Object> writes = new HashMap<>();
             for (int n : step) {
                 var key = Keys.SHARES + "datanet/d/acct_" + "%040x".formatted(n % 10);
                 writes.put(key, n >= 30 ? null : (long) n + 1);
             }
-            state.apply(writes);
-            applied.add(writes);
+            var written = new HashMap<String, State.Entry>();
+            state.apply(writes, written);
+            applied.add(written);
             if (lag >= 0 && applied.size() > lag) {
-                applied.get(applied.size() - 1 - lag).forEach((key, value) -> {
-                    if (value != null) {
-                        state.recordLeaf(key, value, StateCodec.encode(value));
+                applied.get(applied.size() - 1 - lag).forEach((key, entry) -> {
+                    if (entry != null) {
+                        entry.recordLeaf(StateCodec.encode(entry.value()));
                     }
                 });
             }
@@ -51,9 +52,10 @@ class StateRootTest {
         var key = Keys.SHARES + "datanet/d/acct_" + "0".repeat(40);
         Long value = amount;
         var state = new State();
-        state.apply(Map.of(key, value));
+        var written = new HashMap<String, State.Entry>();
+        state.apply(Map.of(key, value), written);
         var honest = state.root();
-        state.recordLeaf(key, value, StateCodec.encode(amount + 1));
+        written.get(key).recordLeaf(StateCodec.encode(amount + 1));
         assertThat(state.root()).isNotEqualTo(honest);
     }
 }

@@ -112,7 +112,7 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /** A batch ready to commit; {@code results} are completed in order once it is durable. */
-    private record Sealed(List<StoredEntry> entries, Map<String, Object> writes, byte[] frontier,
+    private record Sealed(List<StoredEntry> entries, Map<String, State.Entry> writes, byte[] frontier,
             List<CompletableFuture<List<Result>>> futures, List<List<Result>> results) {}
 
     private static final Sealed STOP = new Sealed(List.of(), Map.of(), new byte[0], List.of(), List.of());
@@ -223,8 +223,8 @@ public final class Sequencer implements AutoCloseable {
         private final State state;
         private final CompactRange frontier;
         private final List<StoredEntry> entries = new ArrayList<>();
-        /** Last write per key. */
-        private final HashMap<String, Object> writes = new HashMap<>();
+        /** The entry each key's last write made, null for a deletion. */
+        private final HashMap<String, State.Entry> writes = new HashMap<>();
         private final List<CompletableFuture<List<Result>>> futures = new ArrayList<>();
         private final List<List<Result>> results = new ArrayList<>();
         private int transactions;
@@ -252,8 +252,7 @@ public final class Sequencer implements AutoCloseable {
                 case Checked.Valid valid -> switch (Rules.apply(state, valid.tx(), frontier.size())) {
                     case Outcome.Rejected rejected -> new Result.Rejected(rejected.message());
                     case Outcome.Applied applied -> {
-                        state.apply(applied.writes());
-                        writes.putAll(applied.writes());
+                        state.apply(applied.writes(), writes);
                         long index = frontier.size();
                         frontier.append(valid.leafHash());
                         entries.add(new StoredEntry(index, valid.tx().bytes(), valid.leafHash()));
@@ -299,7 +298,6 @@ public final class Sequencer implements AutoCloseable {
         var store = ledger.store();
         Sealed sealed = STOP;
         try {
-            var state = ledger.state();
             while (true) {
                 sealed = commits.take();
                 if (sealed == STOP) {
@@ -307,7 +305,7 @@ public final class Sequencer implements AutoCloseable {
                 }
                 committing = true;
                 var encoded = HashMap.<String, String>newHashMap(sealed.writes.size());
-                sealed.writes.forEach((key, value) -> encoded.put(key, value == null ? null : encode(state, key, value)));
+                sealed.writes.forEach((key, entry) -> encoded.put(key, entry == null ? null : encode(entry)));
                 long start = System.nanoTime();
                 store.append(new Batch(sealed.entries, encoded, sealed.frontier));
                 stats.record(System.nanoTime() - start, sealed.entries.size());
@@ -329,9 +327,9 @@ public final class Sequencer implements AutoCloseable {
      * from the same bytes, so that the checkpoint after the append need not encode and hash every changed value again
      * while the other stages stand idle.
      */
-    private static String encode(State state, String key, Object value) {
-        var canonical = StateCodec.encode(value);
-        state.recordLeaf(key, value, canonical);
+    private static String encode(State.Entry entry) {
+        var canonical = StateCodec.encode(entry.value());
+        entry.recordLeaf(canonical);
         return new String(canonical, StandardCharsets.UTF_8);
     }
 
