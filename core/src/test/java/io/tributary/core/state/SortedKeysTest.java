@@ -20,8 +20,8 @@ class SortedKeysTest {
 
     @Property(tries = 300)
     void scansSeeTheKeysOfASortedSetThroughMergesAndRemovals(@ForAll("steps") List<Step> steps,
-            @ForAll @IntRange(min = 1, max = 8) int recentMax) {
-        var keys = new SortedKeys(recentMax);
+            @ForAll @IntRange(min = 1, max = 8) int recentMin) {
+        var keys = new SortedKeys(recentMin);
         var model = new TreeSet<String>();
         for (var step : steps) {
             if (step.scan()) {
@@ -41,11 +41,14 @@ class SortedKeysTest {
         assertThat(all).containsExactlyElementsOf(model);
     }
 
-    /** Long runs of new keys between scans, so that sorting them takes more than one run of insertion sort. */
+    /**
+     * Long runs of new keys between scans, so that sorting them takes more than one run of insertion sort; with a
+     * small minimum, merges wait for a share of the merged keys that grows with them.
+     */
     @Property(tries = 200)
     void longRunsOfNewKeysComeOutSorted(@ForAll("manyKeys") List<String> added,
-            @ForAll @IntRange(min = 0, max = 3) int scans) {
-        var keys = new SortedKeys(1 << 10);
+            @ForAll @IntRange(min = 0, max = 3) int scans, @ForAll("recentMins") int recentMin) {
+        var keys = new SortedKeys(recentMin);
         var model = new TreeSet<String>();
         for (int i = 0; i < added.size(); i++) {
             keys.add(added.get(i));
@@ -59,6 +62,11 @@ class SortedKeysTest {
         var all = new ArrayList<String>();
         keys.forEach("", all::add);
         assertThat(all).containsExactlyElementsOf(model);
+    }
+
+    @Provide
+    Arbitrary<Integer> recentMins() {
+        return Arbitraries.of(1, 16, 1 << 10);
     }
 
     @Provide
