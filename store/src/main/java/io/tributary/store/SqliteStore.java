@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -63,9 +64,9 @@ public final class SqliteStore implements LedgerStore {
      * writes the WAL from its start again, over file blocks that exist and pages the OS has cached. A checkpoint
      * racing the appends never caught up with them, so the WAL grew by every append (51 MB in bench ledger's
      * 100,000 transactions) and the kernel zeroed each new block around the unaligned frames before SQLite wrote
-     * them: a quarter of the commit's CPU.
+     * them: a quarter of the commit's CPU. Fair, so that a committer that appends back to back cannot starve it.
      */
-    private final ReentrantLock walLock = new ReentrantLock();
+    private final ReentrantLock walLock = new ReentrantLock(true);
     /** The log's size as this writer last committed it; -1 until read, and again after a failed append. */
     private long committedSize = -1;
     /** How often the write-ahead log is copied back into the database, off the commit path. */
@@ -488,18 +489,29 @@ public final class SqliteStore implements LedgerStore {
                 var statement = checkpoints.createStatement()) {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(WAL_CHECKPOINT_MILLIS);
-                walLock.lockInterruptibly();
-                try {
-                    statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                } finally {
-                    walLock.unlock();
-                }
+                copyWal(statement);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException e) {
             // The writer goes on; the WAL only grows until the next open checkpoints it.
             System.err.println("warning: WAL checkpoints stopped for " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * One checkpoint through {@code statement} (of a connection other than the writer's), holding appends off while
+     * it runs. Returns the frames the log held, all copied back into the database (so the next append writes the log
+     * from its start), or -1 when it could not copy them all (a reader still needs them).
+     */
+    int copyWal(Statement statement) throws SQLException, InterruptedException {
+        walLock.lockInterruptibly();
+        try (var result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            // The columns: whether it was blocked, the frames in the log, the frames copied back.
+            boolean whole = result.next() && result.getInt(1) == 0 && result.getInt(2) == result.getInt(3);
+            return whole ? result.getInt(2) : -1;
+        } finally {
+            walLock.unlock();
         }
     }
 
