@@ -60,11 +60,12 @@ public final class SqliteStore implements LedgerStore {
     private boolean appending;
     private final Thread checkpointer;
     /**
-     * Held by an append and by a WAL checkpoint, so that a checkpoint copies the whole log: the next append then
-     * writes the WAL from its start again, over file blocks that exist and pages the OS has cached. A checkpoint
-     * racing the appends never caught up with them, so the WAL grew by every append (51 MB in bench ledger's
-     * 100,000 transactions) and the kernel zeroed each new block around the unaligned frames before SQLite wrote
-     * them: a quarter of the commit's CPU. Fair, so that a committer that appends back to back cannot starve it.
+     * Held by an append and by a WAL checkpoint, so that the append after a checkpoint takes its snapshot after it
+     * and writes the WAL from its start again, over file blocks that exist and pages the OS has cached. SQLite starts
+     * the log over only for a writer whose snapshot needs none of it: with checkpoints racing the appends it never
+     * did, the WAL grew by every append (51 MB in bench ledger's 100,000 transactions), and the kernel zeroed each new
+     * block around the unaligned frames before SQLite wrote them, a quarter of the commit's CPU. Fair, so that a
+     * committer that appends back to back cannot starve the checkpointer.
      */
     private final ReentrantLock walLock = new ReentrantLock(true);
     /** The log's size as this writer last committed it; -1 until read, and again after a failed append. */
@@ -480,9 +481,9 @@ public final class SqliteStore implements LedgerStore {
 
     /**
      * Copies the write-ahead log back into the database from a connection of its own, between appends (SQLite's
-     * automatic checkpoint would run inside the commit that crosses its threshold, and a checkpoint racing the
-     * appends never copies the whole log); the WAL restarts from the beginning once fully copied. The sequencer
-     * keeps filling the next batch while an append waits for a checkpoint.
+     * automatic checkpoint would run inside the commit that crosses its threshold, and the log never starts over
+     * behind checkpoints that race the appends: see {@link #walLock}). The sequencer keeps filling the next batch
+     * while an append waits for a checkpoint.
      */
     private void checkpointWal(SQLiteConfig config) {
         try (var checkpoints = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
