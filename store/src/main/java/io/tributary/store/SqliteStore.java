@@ -58,7 +58,9 @@ public final class SqliteStore implements LedgerStore {
     private Fold fold;
     /** Whether this connection has appended, or tried to: only then does closing it fold the journal. */
     private boolean appending;
-    private final Thread checkpointer;
+    private final SQLiteConfig config;
+    /** Copies the WAL back into the database; started by the first append, so a store that only reads never writes. */
+    private Thread checkpointer;
     /**
      * Held by an append and by a WAL checkpoint, so that the append after a checkpoint takes its snapshot after it
      * and writes the WAL from its start again, over file blocks that exist and pages the OS has cached. SQLite starts
@@ -90,7 +92,7 @@ public final class SqliteStore implements LedgerStore {
         this.connection = connection;
         this.foldWrites = foldWrites;
         this.foldSteps = foldSteps;
-        this.checkpointer = Thread.ofVirtual().name("wal-checkpointer").start(() -> checkpointWal(config));
+        this.config = config;
         insertBlock = connection.prepareStatement("INSERT INTO entry_blocks (first, count, leaf_hashes, lengths, bytes) "
                 + "VALUES (?, ?, ?, ?, ?)");
         runs = new StateRuns(connection);
@@ -176,6 +178,9 @@ public final class SqliteStore implements LedgerStore {
     @Override
     public void append(Batch batch) throws StoreException {
         appending = true;
+        if (checkpointer == null) {
+            checkpointer = Thread.ofVirtual().name("wal-checkpointer").start(this::checkpointWal);
+        }
         walLock.lock();
         try {
             if (journal == null) {
@@ -485,7 +490,7 @@ public final class SqliteStore implements LedgerStore {
      * behind checkpoints that race the appends: see {@link #walLock}). The sequencer keeps filling the next batch
      * while an append waits for a checkpoint.
      */
-    private void checkpointWal(SQLiteConfig config) {
+    private void checkpointWal() {
         try (var checkpoints = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
                 var statement = checkpoints.createStatement()) {
             while (!Thread.currentThread().isInterrupted()) {
@@ -522,11 +527,13 @@ public final class SqliteStore implements LedgerStore {
      */
     @Override
     public void close() throws StoreException {
-        checkpointer.interrupt();
-        try {
-            checkpointer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (checkpointer != null) {
+            checkpointer.interrupt();
+            try {
+                checkpointer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         StoreException unfolded = null;
         try {

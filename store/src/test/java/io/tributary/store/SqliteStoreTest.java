@@ -3,6 +3,7 @@ package io.tributary.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -153,6 +154,30 @@ class SqliteStoreTest {
     void aMissingDatabaseIsNotCreatedByReaders() {
         assertThatThrownBy(() -> SqliteStore.open(tmp.resolve("none.db"), false)).hasMessageContaining("no ledger database");
         assertThat(tmp.resolve("none.db")).doesNotExist();
+    }
+
+    /**
+     * A store that only reads never writes the database: it runs no WAL checkpoints of its own, which would race a
+     * writer's appends in another process. Frames another connection wrote stay in the log while it is open.
+     */
+    @Test
+    void aStoreThatOnlyReadsLeavesTheDatabaseFileAlone() throws Exception {
+        var file = tmp.resolve("l.db");
+        try (var store = SqliteStore.open(file, true)) {
+            store.append(new Batch(List.of(entry(0)), new TreeMap<>(), new byte[] {1}));
+        }
+        try (var reader = SqliteStore.open(file, false);
+                var other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (var statement = other.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+                statement.executeUpdate("INSERT INTO meta (key, value) VALUES ('note', '" + "x".repeat(50_000) + "')");
+            }
+            var before = Files.readAllBytes(file);
+            Thread.sleep(3 * SqliteStore.WAL_CHECKPOINT_MILLIS);
+            assertThat(Files.readAllBytes(file)).as("the database file").isEqualTo(before);
+            assertThat(reader.meta("note")).hasValueSatisfying(value -> assertThat(value).hasSize(50_000));
+        }
     }
 
     /**
