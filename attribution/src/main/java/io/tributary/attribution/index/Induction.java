@@ -124,11 +124,20 @@ final class Induction {
         }
     }
 
-    /** The helper claimed this block and is gathering it: spin briefly, then give the core away. */
+    /**
+     * The helper claimed this block and is gathering it: meanwhile gather the next unclaimed block within the helper's
+     * reach (gathering costs more than placing, so the helper alone falls behind), else spin briefly, then give the
+     * core away.
+     */
     private void awaitReady(int slot, int block) {
         for (int spins = 0; ready.get(slot) != block; spins++) {
             if (helperFailure != null) {
                 throw new IllegalStateException("the gathering helper thread failed", helperFailure);
+            }
+            int next = claimed.get();
+            if (next < blockCount && next <= block + AHEAD_BLOCKS && claimed.compareAndSet(next, next + 1)) {
+                gather(next, next % ringBlocks);
+                continue;
             }
             if (spins < SPINS_MAX) {
                 Thread.onSpinWait();
