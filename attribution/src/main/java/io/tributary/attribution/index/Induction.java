@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>With a helper thread the gathering of the next blocks runs on the other core while this thread places the
  * current one. A block is gathered by whichever thread claims it first, so this thread never waits for a helper that
- * is not running. A gathered value may be stale: placing may write into a block after it was gathered. Each gathered
+ * is not running; and while it waits for a block the helper is gathering, it gathers a later one itself. A gathered value may be stale: placing may write into a block after it was gathered. Each gathered
  * value therefore carries the entry it was read from, and the placing thread uses it only when the entry is still
  * the same (the same suffix means the same symbols); otherwise it reads the text itself.
  *
