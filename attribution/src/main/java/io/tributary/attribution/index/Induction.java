@@ -12,9 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>With a helper thread the gathering of the next blocks runs on the other core while this thread places the
  * current one. A block is gathered by whichever thread claims it first, so this thread never waits for a helper that
- * is not running; and while it waits for a block the helper is gathering, it gathers a later one itself. A gathered value may be stale: placing may write into a block after it was gathered. Each gathered
- * value therefore carries the entry it was read from, and the placing thread uses it only when the entry is still
- * the same (the same suffix means the same symbols); otherwise it reads the text itself.
+ * is not running; and while it waits for a block the helper is gathering, it gathers a later one itself. A gathered
+ * value may be stale: placing may write into a block after it was gathered. Each gathered value therefore carries
+ * the entry it was read from, and the placing thread uses it only when the entry is still the same (the same suffix
+ * means the same symbols); otherwise it reads the text itself.
  *
  * <p>When naming (stage 1 of SA-IS on fewer than {@link #NAMING_LENGTH_LIMIT} symbols), a pass also marks, with
  * {@link #DISTINCT}, each entry whose LMS prefix differs from that of the entry placed before it in its bucket (the

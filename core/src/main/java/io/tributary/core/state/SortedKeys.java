@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * once they are many: inserting each new key into a tree of a few hundred thousand keys cost a chain of cache
  * misses, about 2 us, and even a tree of a few thousand recent keys cost about 1 us a key, a quarter of the
  * sequencer's time, while scans are rare. "Many" grows with the state, so that a merge's pass over every key costs
- * each new key a constant share rather than one that grows with the state. Removed keys stay in either array, skipped, until the next merge. The
- * caller says whether a key is new or present; this does not check. Not thread-safe: reading in order sorts.
+ * each new key a constant share rather than one that grows with the state. Removed keys stay in either array,
+ * skipped, until the next merge. The caller says whether a key is new or present; this does not check. Not
+ * thread-safe: reading in order sorts.
  */
 final class SortedKeys {
 

@@ -33,8 +33,7 @@ public final class StateCodec {
 
     /**
      * The canonical JSON of a state value. Accounts and share counts, most of what the ledger writes, are written by
-     * hand; both hold only safe integers, which RFC 8785 writes as plain
-     * decimal digits.
+     * hand; both hold only safe integers, which RFC 8785 writes as plain decimal digits.
      */
     public static byte[] encode(Object value) {
         return switch (value) {
