@@ -51,16 +51,24 @@ final class FixedLmsSuffixes {
 
     /**
      * Writes the name of the LMS substring of the given rank to its slot, flagged unique if it starts a new name; if
-     * it does not, the previous LMS substring (previousSlot) was not unique either. Called in rank order.
+     * it does not, the previous LMS substring (previousSlot, when known: not -1) was not unique either. Called in rank
+     * order; ranks 64 apart and more may be named by different threads.
      */
     void writeName(int[] sa, int rank, int slot, int previousSlot, int name, boolean isNew) {
         if (isNew) {
             newNameByRank[rank >>> 6] |= 1L << rank;
             sa[slot] = name | UNIQUE;
         } else {
-            sa[previousSlot] &= ~UNIQUE;
+            if (previousSlot >= 0) {
+                notUnique(sa, previousSlot);
+            }
             sa[slot] = name;
         }
+    }
+
+    /** Clears the unique flag of a written name: a later LMS substring turned out equal to it. */
+    void notUnique(int[] sa, int slot) {
+        sa[slot] &= ~UNIQUE;
     }
 
     /**

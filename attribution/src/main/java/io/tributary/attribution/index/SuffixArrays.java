@@ -98,7 +98,7 @@ public final class SuffixArrays {
         int lmsCount = compactLms(sa, n, sTypes, naming, parallel);
         var fixed = new FixedLmsSuffixes(lmsCount);
         int nameCount = naming
-                ? nameMarkedLmsSubstrings(sa, lmsCount, fixed)
+                ? nameMarkedLmsSubstrings(sa, lmsCount, fixed, parallel)
                 : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes, fixed);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
@@ -429,12 +429,37 @@ public final class SuffixArrays {
      * Names the marked, sorted LMS substrings (a new name at each mark, so equal substrings get equal names, in
      * sorted order), unmarks them, and writes the name of position p to its slot sa[lmsCount + p / 2], flagged when
      * unique (see {@link FixedLmsSuffixes}); returns the number of names. LMS positions are at least two apart, so
-     * the slots are distinct, and they lie in sa[lmsCount, n), which holds -1 elsewhere.
+     * the slots are distinct, and they lie in sa[lmsCount, n), which holds -1 elsewhere. With two threads each names
+     * half the ranks: the second half starts from the names the marks of the first half count, and the one slot both
+     * halves would write (the last of the first half, when the first of the second repeats it) is settled after.
      */
-    private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount, FixedLmsSuffixes fixed) {
-        int name = -1;
+    private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount, FixedLmsSuffixes fixed, boolean parallel) {
+        // At a multiple of 64, so that the halves set bits in different words of the fixed suffixes' bit sets.
+        int split = parallel ? (lmsCount >>> 1) & ~63 : 0;
+        int namesBelow = 0;
+        for (int i = 0; i < split; i++) {
+            namesBelow += sa[i] >>> 30;
+        }
+        boolean splitRepeats = split > 0 && split < lmsCount && (sa[split] & Induction.DISTINCT) == 0;
+        int firstName = namesBelow - 1;
+        int[] names = new int[2];
+        both(parallel, () -> names[0] = nameMarkedLmsSubstrings(sa, lmsCount, fixed, 0, split, -1),
+                () -> names[1] = nameMarkedLmsSubstrings(sa, lmsCount, fixed, split, lmsCount, firstName));
+        if (splitRepeats) {
+            fixed.notUnique(sa, lmsCount + (sa[split - 1] >>> 1));
+        }
+        return names[1] + 1;
+    }
+
+    /**
+     * Names ranks [from, to), the names of the ranks below from ending at lastName; returns the last name given. The
+     * first rank does not touch the slot of the one before it: the caller settles that.
+     */
+    private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount, FixedLmsSuffixes fixed, int from, int to,
+                                               int lastName) {
+        int name = lastName;
         int previousSlot = -1;
-        for (int i = 0; i < lmsCount; i++) {
+        for (int i = from; i < to; i++) {
             int entry = sa[i];
             boolean isNew = (entry & Induction.DISTINCT) != 0;
             name += entry >>> 30;
@@ -444,7 +469,7 @@ public final class SuffixArrays {
             fixed.writeName(sa, i, slot, previousSlot, name, isNew);
             previousSlot = slot;
         }
-        return name + 1;
+        return name;
     }
 
     /**
