@@ -78,7 +78,7 @@ public final class SuffixArrays {
         // A reduced problem's text lies in sa after its suffix array, so the gap between them is free for the counts.
         boolean countsFitGap = text == sa && offset - n >= alphabetSize;
         var counts = countsFitGap ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
-        long[] sTypes = classifyAndCount(text, offset, n, counts);
+        long[] sTypes = classifyAndCount(text, offset, n, counts, parallel);
         // Two ints a symbol: naming keeps the class of the last entry placed into a bucket next to its counter (one
         // cache line); stage 3 keeps the LMS count of each symbol after the bucket ends.
         int[] buckets = new int[2 * alphabetSize];
@@ -288,16 +288,52 @@ public final class SuffixArrays {
 
     /**
      * Counts the symbols and returns the types: bit i is set when suffix i is S-type (smaller than suffix i + 1); the
-     * last suffix is L-type. One pass over the text does both.
+     * last suffix is L-type. One pass over the text does both. With two threads, and an alphabet small enough that a
+     * second count array costs little beside the text, each thread takes one half: the left half takes the first
+     * position of the right half for L-type, and its last positions that equal that symbol take its type once known.
      */
-    private static long[] classifyAndCount(int[] text, int offset, int n, Counts counts) {
+    private static long[] classifyAndCount(int[] text, int offset, int n, Counts counts, boolean parallel) {
         var sTypes = new long[(n + 63) >>> 6];
-        int[] countArray = counts.array;
-        int countOffset = counts.offset;
-        int next = text[offset + n - 1];
-        countArray[countOffset + next]++;
+        // At a multiple of 64, so that the halves set bits in different words.
+        int split = parallel && counts.size <= n / SECOND_COUNTS_PER_SYMBOL ? (n >>> 1) & ~63 : 0;
+        if (split == 0) {
+            classifyAndCount(text, offset, 0, n, n, sTypes, counts.array, counts.offset);
+            return sTypes;
+        }
+        var leftCounts = new int[counts.size];
+        both(true, () -> classifyAndCount(text, offset, 0, split, n, sTypes, leftCounts, 0),
+                () -> classifyAndCount(text, offset, split, n, n, sTypes, counts.array, counts.offset));
+        if (isS(sTypes, split)) {
+            for (int i = split - 1; i >= 0 && text[offset + i] == text[offset + split]; i--) {
+                sTypes[i >>> 6] |= 1L << i;
+            }
+        }
+        for (int c = 0; c < counts.size; c++) {
+            counts.array[counts.offset + c] += leftCounts[c];
+        }
+        return sTypes;
+    }
+
+    /**
+     * The second thread's count array is taken only for an alphabet of at most a 16th of the text's length: it then
+     * costs at most a quarter of a byte per symbol beside the text's four.
+     */
+    private static final int SECOND_COUNTS_PER_SYMBOL = 16;
+
+    /**
+     * Classifies and counts text[from, to) from the right. Position n - 1 is L-type; for to below n, position to
+     * (outside the range) is taken for L-type, which the caller corrects where it is not.
+     */
+    private static void classifyAndCount(int[] text, int offset, int from, int to, int n, long[] sTypes,
+                                         int[] countArray, int countOffset) {
+        int first = to;
+        if (to == n) {
+            first = n - 1;
+            countArray[countOffset + text[offset + first]]++;
+        }
+        int next = text[offset + first];
         boolean nextIsS = false;
-        for (int i = n - 2; i >= 0; i--) {
+        for (int i = first - 1; i >= from; i--) {
             int current = text[offset + i];
             countArray[countOffset + current]++;
             boolean isS = current < next || (current == next && nextIsS);
@@ -307,7 +343,6 @@ public final class SuffixArrays {
             nextIsS = isS;
             next = current;
         }
-        return sTypes;
     }
 
     private static boolean isS(long[] sTypes, int i) {
