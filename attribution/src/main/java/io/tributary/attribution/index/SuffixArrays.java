@@ -477,13 +477,13 @@ public final class SuffixArrays {
         }
         boolean splitRepeats = split > 0 && split < lmsCount && (sa[split] & Induction.DISTINCT) == 0;
         int firstName = namesBelow - 1;
-        int[] names = new int[2];
-        both(parallel, () -> names[0] = nameMarkedLmsSubstrings(sa, lmsCount, fixed, 0, split, -1),
-                () -> names[1] = nameMarkedLmsSubstrings(sa, lmsCount, fixed, split, lmsCount, firstName));
+        int[] lastName = new int[1];
+        both(parallel, () -> nameMarkedLmsSubstrings(sa, lmsCount, fixed, 0, split, -1),
+                () -> lastName[0] = nameMarkedLmsSubstrings(sa, lmsCount, fixed, split, lmsCount, firstName));
         if (splitRepeats) {
             fixed.notUnique(sa, lmsCount + (sa[split - 1] >>> 1));
         }
-        return names[1] + 1;
+        return lastName[0] + 1;
     }
 
     /**

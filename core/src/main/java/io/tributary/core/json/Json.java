@@ -38,6 +38,8 @@ public final class Json {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
+            // Records bound and written through accessors generated once per type, not reflection: a reflective
+            // accessor is recompiled after its 127th call, so rarely used types did that in the middle of a busy node.
             .addModule(new BlackbirdModule())
             .build();
 

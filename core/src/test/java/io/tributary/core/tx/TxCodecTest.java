@@ -132,7 +132,7 @@ class TxCodecTest {
     @Provide
     Arbitrary<String> edits() {
         return Arbitraries.oneOf(Arbitraries.of("", " ", "\"", "\\", "0", "-", ".5", "e1", ",", "{", "}", "\\u0041",
-                ",\"x\":1", "\"type\":\"transfer\",", "\ud800", "a",
-                ",\"to\":\"", "\",\"to\":\"", "+", "1.0", "99999999999999999999"), Arbitraries.strings().ofMaxLength(3));
+                ",\"x\":1", "\"type\":\"transfer\",", "\ud800", "a", ",\"to\":\"", "\",\"to\":\"", "+", "1.0",
+                "99999999999999999999"), Arbitraries.strings().ofMaxLength(3));
     }
 }
