@@ -475,7 +475,7 @@ public final class SuffixArrays {
         for (int i = 0; i < split; i++) {
             namesBelow += sa[i] >>> 30;
         }
-        boolean splitRepeats = split > 0 && split < lmsCount && (sa[split] & Induction.DISTINCT) == 0;
+        boolean splitRepeats = split > 0 && (sa[split] & Induction.DISTINCT) == 0;
         int firstName = namesBelow - 1;
         int[] lastName = new int[1];
         both(parallel, () -> nameMarkedLmsSubstrings(sa, lmsCount, fixed, 0, split, -1),

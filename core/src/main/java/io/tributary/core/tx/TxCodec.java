@@ -121,16 +121,17 @@ public final class TxCodec {
 
     /**
      * The transfer whose canonical body is {@code line[start, end)}, bound by hand, or null for anything but exactly
-     * {@code {"amount":<integer>,"to":"<string without escapes>"}} with valid fields: binding through Jackson cost
-     * more than the rest of reading a transfer line, and transfers are most of what a ledger carries. A null sends
-     * the body to Jackson, which then accepts or explains it as it would have anyway.
+     * {@code {"amount":<integer>,"to":"<account id>"}} with valid fields: binding through Jackson cost more than the
+     * rest of reading a transfer line, and transfers are most of what a ledger carries. Text between the quotes
+     * after {@code "to":} that holds another member, a quote or an escape is no account id, so the record refuses it.
+     * A null sends the body to Jackson, which then accepts or explains it as it would have anyway.
      */
     private static Body.Transfer canonicalTransfer(String line, int start, int end) {
         int amountStart = start + TRANSFER_AMOUNT.length();
         int to = line.indexOf(TRANSFER_TO, amountStart);
         int toStart = to + TRANSFER_TO.length();
         if (!line.startsWith(TRANSFER_AMOUNT, start) || to < 0 || toStart > end - 2 || line.charAt(end - 2) != '"'
-                || line.charAt(end - 1) != '}' || indexOfQuoteOrEscape(line, toStart, end - 2) >= 0) {
+                || line.charAt(end - 1) != '}') {
             return null;
         }
         try {
@@ -142,11 +143,6 @@ public final class TxCodec {
 
     private static final String TRANSFER_AMOUNT = "{\"amount\":";
     private static final String TRANSFER_TO = ",\"to\":\"";
-
-    private static int indexOfQuoteOrEscape(String line, int from, int to) {
-        int quote = line.indexOf('"', from, to);
-        return quote >= 0 ? quote : line.indexOf('\\', from, to);
-    }
 
     private static boolean isInteger(String line, CanonicalText.Member member) {
         char first = line.charAt(member.start());
