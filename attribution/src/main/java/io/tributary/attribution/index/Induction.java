@@ -10,6 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * reads that do not depend on each other, so their cache misses overlap); then place them in scan order (the bucket
  * counters make this step sequential).
  *
+ * <p>Gathering pays only when a helper thread does it on the other core: on one thread the place step reads the text
+ * itself (the check for a gathered value is loop-invariant, so the JIT compiles a loop without it), which sorts the
+ * Brown corpus about 15% faster than gathering first.
+ *
  * <p>With a helper thread the gathering of the next blocks runs on the other core while this thread places the
  * current one. A block is gathered by whichever thread claims it first, so this thread never waits for a helper that
  * is not running; and while it waits for a block the helper is gathering, it gathers a later one itself. A gathered
@@ -50,6 +54,8 @@ final class Induction {
     /** Keeps the position of an entry: without {@link #DISTINCT} when naming. */
     private final int positionMask;
     private final int blockCount;
+    /** Whether a helper thread gathers ahead; without one, placing reads the text itself. */
+    private final boolean gathering;
     private final int ringBlocks;
     private final int[][] positions;
     private final int[][] symbols;
@@ -74,8 +80,10 @@ final class Induction {
         this.naming = naming;
         this.positionMask = naming ? DISTINCT - 1 : Integer.MAX_VALUE;
         this.blockCount = (int) (((long) n + BLOCK_ENTRIES - 1) / BLOCK_ENTRIES);
-        this.ringBlocks = parallel ? RING_BLOCKS : 1;
-        int blockEntries = Math.min(n, BLOCK_ENTRIES);
+        this.gathering = parallel && blockCount > 1;
+        // Without a helper nothing is gathered: one empty slot.
+        this.ringBlocks = gathering ? RING_BLOCKS : 1;
+        int blockEntries = gathering ? Math.min(n, BLOCK_ENTRIES) : 0;
         this.positions = new int[ringBlocks][blockEntries];
         this.symbols = new int[ringBlocks][blockEntries];
         this.entries = new int[ringBlocks][blockEntries];
@@ -91,24 +99,26 @@ final class Induction {
      * none yet).
      */
     static void leftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean naming, boolean parallel) {
-        new Induction(text, offset, sa, n, true, naming, parallel).run(buckets, parallel);
+        new Induction(text, offset, sa, n, true, naming, parallel).run(buckets);
     }
 
     /** Induces S-type suffixes right to left from the bucket ends in buckets, laid out as for leftToRight. */
     static void rightToLeft(int[] text, int offset, int[] sa, int n, int[] buckets, boolean naming, boolean parallel) {
-        new Induction(text, offset, sa, n, false, naming, parallel).run(buckets, parallel);
+        new Induction(text, offset, sa, n, false, naming, parallel).run(buckets);
     }
 
-    private void run(int[] buckets, boolean parallel) {
-        Thread helper = parallel && blockCount > 1
+    private void run(int[] buckets) {
+        Thread helper = gathering
                 ? Thread.ofPlatform().name("sais-gather").daemon(true).start(this::helpGather) : null;
         try {
             for (int block = 0; block < blockCount; block++) {
                 int slot = block % ringBlocks;
-                if (claimed.compareAndSet(block, block + 1)) {
-                    gather(block, slot);
-                } else {
-                    awaitReady(slot, block);
+                if (gathering) {
+                    if (claimed.compareAndSet(block, block + 1)) {
+                        gather(block, slot);
+                    } else {
+                        awaitReady(slot, block);
+                    }
                 }
                 if (leftToRight) {
                     placeLeftToRight(block, slot, buckets);
@@ -237,7 +247,7 @@ final class Induction {
             if (entry > 0 && j > 0) {
                 int symbol;
                 int induced;
-                if (blockPositions[i - start] == entry) {
+                if (gathering && blockPositions[i - start] == entry) {
                     symbol = blockSymbols[i - start];
                     induced = blockEntries[i - start];
                 } else {
@@ -273,7 +283,7 @@ final class Induction {
             if (entry > 0 && j > 0) {
                 int symbol;
                 int induced;
-                if (blockPositions[i - start] == entry) {
+                if (gathering && blockPositions[i - start] == entry) {
                     symbol = blockSymbols[i - start];
                     induced = blockEntries[i - start];
                 } else {
