@@ -76,9 +76,10 @@ public final class SuffixArrays {
             return;
         }
         // A reduced problem's text lies in sa after its suffix array, so the gap between them is free for the counts.
-        boolean countsFitGap = text == sa && offset - n >= alphabetSize;
-        var counts = countsFitGap ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
-        long[] sTypes = classifyAndCount(text, offset, n, counts, parallel);
+        long gap = text == sa ? offset - n : 0;
+        var counts = gap >= alphabetSize ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
+        long[] sTypes = classifyAndCount(text, offset, n, counts,
+                parallel ? secondCounts(sa, n, gap, alphabetSize) : null);
         // Two ints a symbol: naming keeps the class of the last entry placed into a bucket next to its counter (one
         // cache line); stage 3 keeps the LMS count of each symbol after the bucket ends.
         int[] buckets = new int[2 * alphabetSize];
@@ -288,20 +289,19 @@ public final class SuffixArrays {
 
     /**
      * Counts the symbols and returns the types: bit i is set when suffix i is S-type (smaller than suffix i + 1); the
-     * last suffix is L-type. One pass over the text does both. With two threads, and an alphabet small enough that a
-     * second count array costs little beside the text, each thread takes one half: the left half takes the first
-     * position of the right half for L-type, and its last positions that equal that symbol take its type once known.
+     * last suffix is L-type. One pass over the text does both. Given counts for a second thread, each thread takes one
+     * half: the left half takes the first position of the right half for L-type, and its last positions that equal
+     * that symbol take its type once known.
      */
-    private static long[] classifyAndCount(int[] text, int offset, int n, Counts counts, boolean parallel) {
+    private static long[] classifyAndCount(int[] text, int offset, int n, Counts counts, Counts leftCounts) {
         var sTypes = new long[(n + 63) >>> 6];
         // At a multiple of 64, so that the halves set bits in different words.
-        int split = parallel && counts.size <= n / SECOND_COUNTS_PER_SYMBOL ? (n >>> 1) & ~63 : 0;
+        int split = leftCounts != null ? (n >>> 1) & ~63 : 0;
         if (split == 0) {
             classifyAndCount(text, offset, 0, n, n, sTypes, counts.array, counts.offset);
             return sTypes;
         }
-        var leftCounts = new int[counts.size];
-        both(true, () -> classifyAndCount(text, offset, 0, split, n, sTypes, leftCounts, 0),
+        both(true, () -> classifyAndCount(text, offset, 0, split, n, sTypes, leftCounts.array, leftCounts.offset),
                 () -> classifyAndCount(text, offset, split, n, n, sTypes, counts.array, counts.offset));
         if (isS(sTypes, split)) {
             for (int i = split - 1; i >= 0 && text[offset + i] == text[offset + split]; i--) {
@@ -309,15 +309,23 @@ public final class SuffixArrays {
             }
         }
         for (int c = 0; c < counts.size; c++) {
-            counts.array[counts.offset + c] += leftCounts[c];
+            counts.array[counts.offset + c] += leftCounts.array[leftCounts.offset + c];
         }
         return sTypes;
     }
 
     /**
-     * The second thread's count array is taken only for an alphabet of at most a 16th of the text's length: it then
-     * costs at most a quarter of a byte per symbol beside the text's four.
+     * Counts for a second thread to classify with: in the gap of a reduced problem after the first counts when both
+     * fit, else a new array for an alphabet of at most a 16th of the text's length (then at most a quarter of a byte
+     * per symbol beside the text's four), else none: one thread classifies.
      */
+    private static Counts secondCounts(int[] sa, int n, long gap, int alphabetSize) {
+        if (gap >= 2L * alphabetSize) {
+            return new Counts(sa, n + alphabetSize, alphabetSize);
+        }
+        return alphabetSize <= n / SECOND_COUNTS_PER_SYMBOL ? new Counts(alphabetSize) : null;
+    }
+
     private static final int SECOND_COUNTS_PER_SYMBOL = 16;
 
     /**
