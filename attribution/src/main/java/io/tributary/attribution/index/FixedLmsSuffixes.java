@@ -74,32 +74,61 @@ final class FixedLmsSuffixes {
     /**
      * Takes out the fixed LMS suffixes: with the sorted LMS positions in sa[0, lmsCount) and the flagged names (of
      * nameCount in all) in their slots, leaves the reduced text of the kept ones in sa[n - lmsCount, n - count) and
-     * the positions taken out in sa[n - count, n), in rank order.
+     * the positions taken out in sa[n - count, n), in rank order. With two threads each pass is split in two halves
+     * (of the slots, or of the ranks), each half compacting into its own part of sa; the upper half's results then
+     * move next to the lower's.
      */
-    void takeOut(int[] sa, int n, int nameCount) {
+    void takeOut(int[] sa, int n, int nameCount, boolean parallel) {
+        int middleSlot = parallel ? lmsCount + (n - lmsCount) / 2 : n;
         var takenNames = new long[(nameCount + 63) >>> 6];
-        count = keepFlagsAfterUnique(sa, n, takenNames);
+        var upperTakenNames = parallel ? new long[takenNames.length] : takenNames;
+        boolean uniqueBeforeMiddle = parallel && originallyUniqueBefore(sa, middleSlot);
+        var halves = new Flags[2];
+        SuffixArrays.both(parallel, () -> halves[0] = keepFlagsAfterUnique(sa, lmsCount, middleSlot, false, takenNames),
+                () -> halves[1] = keepFlagsAfterUnique(sa, middleSlot, n, uniqueBeforeMiddle, upperTakenNames));
+        if (parallel) {
+            for (int w = 0; w < takenNames.length; w++) {
+                takenNames[w] |= upperTakenNames[w];
+            }
+        }
+        count = halves[0].flagged() + halves[1].flagged();
         byRank = new long[(lmsCount + 63) >>> 6];
         inTextOrder = new long[(lmsCount + 63) >>> 6];
         if (count > 0) {
-            moveTakenToFront(sa, takenNames);
+            moveTakenToFront(sa, takenNames, parallel);
         }
-        int kept = gatherKeptNames(sa, n, new NameRanks(takenNames));
+        int kept = gatherKeptNames(sa, n, middleSlot, halves[1].names(), new NameRanks(takenNames), parallel);
         System.arraycopy(sa, n - kept, sa, n - lmsCount, kept);
         System.arraycopy(sa, 0, sa, n - count, count);
         newNameByRank = null;
     }
 
+    /** How many names a part of the slots held, and how many of them keep their unique flag. */
+    private record Flags(int names, int flagged) {
+    }
+
+    /** Whether the last name slot before the given one was flagged unique before any flag was cleared. */
+    private boolean originallyUniqueBefore(int[] sa, int slot) {
+        for (int i = slot - 1; i >= lmsCount; i--) {
+            if (sa[i] >= 0) {
+                return (sa[i] & UNIQUE) != 0;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Clears the unique flag of every name whose LMS position does not follow a unique one in the text (the first
-     * has none) and records the names that keep it in takenNames; returns how many flags remain.
+     * In the slots [from, to), the first following a slot whose name was unique if previousUnique: clears the unique
+     * flag of every name whose LMS position does not follow a unique one in the text (the first has none) and records
+     * the names that keep it in takenNames.
      */
-    private int keepFlagsAfterUnique(int[] sa, int n, long[] takenNames) {
+    private static Flags keepFlagsAfterUnique(int[] sa, int from, int to, boolean previousUnique, long[] takenNames) {
+        int names = 0;
         int flagged = 0;
-        boolean previousUnique = false;
-        for (int slot = lmsCount; slot < n; slot++) {
+        for (int slot = from; slot < to; slot++) {
             int name = sa[slot];
             if (name >= 0) {
+                names++;
                 boolean unique = (name & UNIQUE) != 0;
                 if (unique && !previousUnique) {
                     sa[slot] = name ^ UNIQUE;
@@ -111,42 +140,98 @@ final class FixedLmsSuffixes {
                 previousUnique = unique;
             }
         }
-        return flagged;
+        return new Flags(names, flagged);
     }
 
-    /** In rank order: moves each position taken out to the front of sa (sa[0, count), by rank) and records its rank. */
-    private void moveTakenToFront(int[] sa, long[] takenNames) {
-        int name = -1;
-        int taken = 0;
-        for (int i = 0; i < lmsCount; i++) {
+    /**
+     * In rank order: moves each position taken out to the front of sa (sa[0, count), by rank) and records its rank.
+     * With two threads the upper half of the ranks (from a multiple of 64, so the halves set different words of
+     * byRank) starts from the names the new-name bits below it count, and compacts to its own start first.
+     */
+    private void moveTakenToFront(int[] sa, long[] takenNames, boolean parallel) {
+        int middleRank = parallel ? (lmsCount >>> 1) & ~63 : lmsCount;
+        int lastNameBelowMiddle = parallel ? newNamesBelow(middleRank) - 1 : -1;
+        int[] taken = new int[2];
+        SuffixArrays.both(parallel, () -> taken[0] = moveTakenToFront(sa, takenNames, 0, middleRank, -1),
+                () -> taken[1] = moveTakenToFront(sa, takenNames, middleRank, lmsCount, lastNameBelowMiddle));
+        System.arraycopy(sa, middleRank, sa, taken[0], taken[1]);
+    }
+
+    /** How many of the ranks below the given one, a multiple of 64, start a new name. */
+    private int newNamesBelow(int rank) {
+        int names = 0;
+        for (int w = 0; w < rank >>> 6; w++) {
+            names += Long.bitCount(newNameByRank[w]);
+        }
+        return names;
+    }
+
+    /** Moves the positions taken out among ranks [from, to) to sa[from, ...); returns how many there were. */
+    private int moveTakenToFront(int[] sa, long[] takenNames, int from, int to, int lastName) {
+        int name = lastName;
+        int taken = from;
+        for (int i = from; i < to; i++) {
             name += (int) (newNameByRank[i >>> 6] >>> i) & 1;
             if ((takenNames[name >>> 6] & (1L << name)) != 0) {
                 byRank[i >>> 6] |= 1L << i;
                 sa[taken++] = sa[i];
             }
         }
+        return taken - from;
     }
 
     /**
      * Moves the kept names, in text order and renumbered densely, to the end of sa (the slots lie below, so no slot
      * is overwritten before it is read) and records which LMS positions, counted from the left, were taken out;
-     * returns how many were kept.
+     * returns how many were kept. With two threads the slots below middleSlot gather to just below it, then move up
+     * next to those above it (namesAbove names); the one word of inTextOrder both halves may touch is set after both.
      */
-    private int gatherKeptNames(int[] sa, int n, NameRanks taken) {
-        int next = n;
-        int ordinal = lmsCount;
-        for (int slot = n - 1; slot >= lmsCount; slot--) {
+    private int gatherKeptNames(int[] sa, int n, int middleSlot, int namesAbove, NameRanks taken, boolean parallel) {
+        int firstOrdinalAbove = lmsCount - namesAbove;
+        int sharedWord = firstOrdinalAbove >>> 6;
+        var halves = new Gathered[2];
+        SuffixArrays.both(parallel,
+                () -> halves[0] = gatherKeptNames(sa, lmsCount, middleSlot, firstOrdinalAbove, taken, -1),
+                () -> halves[1] = gatherKeptNames(sa, middleSlot, n, lmsCount, taken, sharedWord));
+        if (halves[1].sharedBits() != 0) {
+            inTextOrder[sharedWord] |= halves[1].sharedBits();
+        }
+        int keptBelow = halves[0].kept();
+        int keptAbove = halves[1].kept();
+        if (middleSlot != n - keptAbove) {
+            System.arraycopy(sa, middleSlot - keptBelow, sa, n - keptAbove - keptBelow, keptBelow);
+        }
+        return keptBelow + keptAbove;
+    }
+
+    /** How many names a part of the slots kept, and its taken-out bits of the word of inTextOrder it shares. */
+    private record Gathered(int kept, long sharedBits) {
+    }
+
+    /**
+     * Gathers the kept names of the slots [from, to) to just below to, the last of them the LMS position before
+     * ordinal endOrdinal; bits of inTextOrder in sharedWord go to the result instead.
+     */
+    private Gathered gatherKeptNames(int[] sa, int from, int to, int endOrdinal, NameRanks taken, int sharedWord) {
+        int next = to;
+        int ordinal = endOrdinal;
+        long sharedBits = 0;
+        for (int slot = to - 1; slot >= from; slot--) {
             int name = sa[slot];
             if (name >= 0) {
                 ordinal--;
                 if ((name & UNIQUE) != 0) {
-                    inTextOrder[ordinal >>> 6] |= 1L << ordinal;
+                    if (ordinal >>> 6 == sharedWord) {
+                        sharedBits |= 1L << ordinal;
+                    } else {
+                        inTextOrder[ordinal >>> 6] |= 1L << ordinal;
+                    }
                 } else {
                     sa[--next] = name - taken.below(name);
                 }
             }
         }
-        return n - next;
+        return new Gathered(to - next, sharedBits);
     }
 
     /** Counts the names taken out below a name: a kept name loses that many when the names are made dense again. */

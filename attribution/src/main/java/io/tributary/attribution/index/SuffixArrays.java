@@ -103,7 +103,7 @@ public final class SuffixArrays {
                 : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes, fixed);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
-            fixed.takeOut(sa, n, nameCount);
+            fixed.takeOut(sa, n, nameCount, parallel);
             int kept = lmsCount - fixed.count();
             sais(sa, reduced, sa, kept, nameCount - fixed.count(), threads, namingLengthLimit, parallelLengthMin);
             listKeptLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize, lmsCount, fixed);
@@ -217,7 +217,7 @@ public final class SuffixArrays {
     }
 
     /** Runs both tasks, the second on a helper thread when parallel, and returns when both have finished. */
-    private static void both(boolean parallel, Runnable first, Runnable second) {
+    static void both(boolean parallel, Runnable first, Runnable second) {
         if (!parallel) {
             first.run();
             second.run();

@@ -28,7 +28,7 @@ class FixedLmsSuffixesTest {
             previousSlot = slot;
         }
 
-        fixed.takeOut(sa, n, 3);
+        fixed.takeOut(sa, n, 3, false);
 
         assertThat(fixed.count()).isEqualTo(1);
         assertThat(Arrays.copyOfRange(sa, n - lmsCount, n)).containsExactly(1, 0, 0, 4);
