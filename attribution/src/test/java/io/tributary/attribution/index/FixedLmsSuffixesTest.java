@@ -3,16 +3,19 @@ package io.tributary.attribution.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FixedLmsSuffixesTest {
 
     /**
      * LMS positions 2, 4, 6, 9 of a level of 12 symbols, named 1, 2, 0, 0 in text order: 2 and 4 are unique, and 4
-     * follows a unique one, so it is taken out; the kept names 1, 0, 0 stay dense.
+     * follows a unique one, so it is taken out; the kept names 1, 0, 0 stay dense. On two threads the name slots split
+     * between the LMS positions 6 and 9, after the unique pair.
      */
-    @Test
-    void takesOutAUniqueNameAfterAUniqueOneAndMergesItBackByRank() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void takesOutAUniqueNameAfterAUniqueOneAndMergesItBackByRank(boolean parallel) {
         int n = 12;
         int lmsCount = 4;
         int[] sa = new int[n];
@@ -28,7 +31,7 @@ class FixedLmsSuffixesTest {
             previousSlot = slot;
         }
 
-        fixed.takeOut(sa, n, 3, false);
+        fixed.takeOut(sa, n, 3, parallel);
 
         assertThat(fixed.count()).isEqualTo(1);
         assertThat(Arrays.copyOfRange(sa, n - lmsCount, n)).containsExactly(1, 0, 0, 4);
