@@ -393,7 +393,7 @@ public final class SuffixArrays {
         }
         Induction.leftToRight(text, offset, sa, n, buckets, naming, parallel);
         if (naming) {
-            moveMarksOfLTypes(sa, counts, buckets);
+            moveMarksOfLTypes(sa, n, counts, buckets, parallel);
             clearClasses(buckets);
         }
         counts.ends(buckets, stride);
@@ -409,10 +409,23 @@ public final class SuffixArrays {
     /**
      * In each bucket's L-type part [start, buckets[2c]) (the counters stop at its end), moves every mark from entry
      * i to entry i - 1 and marks the last entry. Entries may be flipped here, so the mark is that of ~entry then.
+     * With two threads each takes the buckets of about half the entries.
      */
-    private static void moveMarksOfLTypes(int[] sa, Counts counts, int[] buckets) {
-        int start = 0;
-        for (int c = 0; c < counts.size; c++) {
+    private static void moveMarksOfLTypes(int[] sa, int n, Counts counts, int[] buckets, boolean parallel) {
+        int split = 0;
+        int splitStart = 0;
+        while (parallel && split < counts.size && splitStart < n / 2) {
+            splitStart += counts.array[counts.offset + split++];
+        }
+        int symbolsBelow = split;
+        int entriesBelow = splitStart;
+        both(parallel, () -> moveMarksOfLTypes(sa, counts, buckets, 0, symbolsBelow, 0),
+                () -> moveMarksOfLTypes(sa, counts, buckets, symbolsBelow, counts.size, entriesBelow));
+    }
+
+    /** The same for the buckets of symbols [from, to), the first starting at start. */
+    private static void moveMarksOfLTypes(int[] sa, Counts counts, int[] buckets, int from, int to, int start) {
+        for (int c = from; c < to; c++) {
             int carried = Induction.DISTINCT;
             for (int i = buckets[2 * c] - 1; i >= start; i--) {
                 int entry = sa[i];
