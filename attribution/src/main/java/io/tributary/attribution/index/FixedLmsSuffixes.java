@@ -79,7 +79,8 @@ final class FixedLmsSuffixes {
      * move next to the lower's.
      */
     void takeOut(int[] sa, int n, int nameCount, boolean parallel) {
-        int middleSlot = parallel ? lmsCount + (n - lmsCount) / 2 : n;
+        // Position p names slot lmsCount + p / 2, so the names lie in [lmsCount, lmsCount + n / 2): split that.
+        int middleSlot = parallel ? lmsCount + n / 4 : n;
         var takenNames = new long[(nameCount + 63) >>> 6];
         var upperTakenNames = parallel ? new long[takenNames.length] : takenNames;
         boolean uniqueBeforeMiddle = parallel && originallyUniqueBefore(sa, middleSlot);
@@ -251,6 +252,15 @@ final class FixedLmsSuffixes {
         int below(int name) {
             return before[name >>> 6] + Long.bitCount(names[name >>> 6] & ((1L << name) - 1));
         }
+    }
+
+    /** How many of the LMS positions from the given one from the left (from 0) on were taken out. */
+    int takenOutFrom(int ordinal) {
+        int taken = 0;
+        for (int w = ordinal >>> 6; w < inTextOrder.length; w++) {
+            taken += Long.bitCount(w == ordinal >>> 6 ? inTextOrder[w] & -1L << ordinal : inTextOrder[w]);
+        }
+        return taken;
     }
 
     /** Whether the LMS position that is the given one from the left (from 0) was taken out. */

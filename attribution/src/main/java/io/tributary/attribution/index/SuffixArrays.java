@@ -106,7 +106,8 @@ public final class SuffixArrays {
             fixed.takeOut(sa, n, nameCount, parallel);
             int kept = lmsCount - fixed.count();
             sais(sa, reduced, sa, kept, nameCount - fixed.count(), threads, namingLengthLimit, parallelLengthMin);
-            listKeptLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize, lmsCount, fixed);
+            listKeptLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize, lmsCount, fixed,
+                    parallel ? secondCounts(sa, n, gap, alphabetSize) : null);
             both(parallel, () -> mapToPositions(sa, reduced, 0, kept / 2),
                     () -> mapToPositions(sa, reduced, kept / 2, kept));
             fixed.mergeBack(sa, n);
@@ -159,14 +160,45 @@ public final class SuffixArrays {
     /**
      * Writes the kept LMS positions (see {@link FixedLmsSuffixes}) in text order to sa[n - lmsCount, n - f), f the
      * number taken out, where the reduced text was, and the number of all LMS positions of each symbol c to
-     * buckets[alphabetSize + c].
+     * buckets[alphabetSize + c]. Given counts for a second thread, each thread lists the LMS positions of one half of
+     * the text; the lower half, which counts into those, starts below the positions the upper half keeps.
      */
     private static void listKeptLmsInTextOrder(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
-                                               int alphabetSize, int lmsCount, FixedLmsSuffixes fixed) {
+                                               int alphabetSize, int lmsCount, FixedLmsSuffixes fixed,
+                                               Counts lowerCounts) {
         Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
-        int j = n - fixed.count();
-        int ordinal = lmsCount;
-        for (int word = (n - 1) >>> 6; word >= 0; word--) {
+        int words = (n + 63) >>> 6;
+        int top = n - fixed.count();
+        if (lowerCounts == null) {
+            listKeptLmsInTextOrder(text, offset, sa, sTypes, buckets, alphabetSize, fixed, 0, words, top, lmsCount);
+            return;
+        }
+        int splitWord = words / 2;
+        int lmsAbove = 0;
+        for (int word = splitWord; word < words; word++) {
+            lmsAbove += Long.bitCount(lmsBits(sTypes, word));
+        }
+        int firstOrdinalAbove = lmsCount - lmsAbove;
+        int keptAbove = lmsAbove - fixed.takenOutFrom(firstOrdinalAbove);
+        both(true, () -> listKeptLmsInTextOrder(text, offset, sa, sTypes, lowerCounts.array, lowerCounts.offset,
+                        fixed, 0, splitWord, top - keptAbove, firstOrdinalAbove),
+                () -> listKeptLmsInTextOrder(text, offset, sa, sTypes, buckets, alphabetSize, fixed, splitWord,
+                        words, top, lmsCount));
+        for (int c = 0; c < alphabetSize; c++) {
+            buckets[alphabetSize + c] += lowerCounts.array[lowerCounts.offset + c];
+        }
+    }
+
+    /**
+     * Lists the kept LMS positions of the words [fromWord, toWord) of the types to just below sa[end], the last of
+     * them the LMS position before ordinal endOrdinal, and counts them all by symbol into countArray from countOffset.
+     */
+    private static void listKeptLmsInTextOrder(int[] text, int offset, int[] sa, long[] sTypes, int[] countArray,
+                                               int countOffset, FixedLmsSuffixes fixed, int fromWord, int toWord,
+                                               int end, int endOrdinal) {
+        int j = end;
+        int ordinal = endOrdinal;
+        for (int word = toWord - 1; word >= fromWord; word--) {
             for (long bits = lmsBits(sTypes, word); bits != 0; ) {
                 int bit = 63 - Long.numberOfLeadingZeros(bits);
                 bits ^= 1L << bit;
@@ -174,7 +206,7 @@ public final class SuffixArrays {
                 if (!fixed.takenOutInTextOrder(--ordinal)) {
                     sa[--j] = i;
                 }
-                buckets[alphabetSize + text[offset + i]]++;
+                countArray[countOffset + text[offset + i]]++;
             }
         }
     }

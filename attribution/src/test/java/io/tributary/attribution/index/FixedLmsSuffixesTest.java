@@ -11,7 +11,7 @@ class FixedLmsSuffixesTest {
     /**
      * LMS positions 2, 4, 6, 9 of a level of 12 symbols, named 1, 2, 0, 0 in text order: 2 and 4 are unique, and 4
      * follows a unique one, so it is taken out; the kept names 1, 0, 0 stay dense. On two threads the name slots split
-     * between the LMS positions 6 and 9, after the unique pair.
+     * between the LMS positions 4 and 6, after the unique pair.
      */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
