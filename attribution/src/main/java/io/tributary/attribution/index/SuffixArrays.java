@@ -11,6 +11,11 @@ import java.util.Arrays;
  * rather than by comparing them afterwards, and the LMS suffixes whose names already fix their rank are left out of
  * the reduced problem ({@link FixedLmsSuffixes}).
  * The recursion depth is at most log2(n), because each level at most halves the length.
+ *
+ * <p>With two threads (the default) a helper gathers ahead in the induced-sorting passes (see {@link Induction}),
+ * and the other passes over a level are split in halves between the threads. Two steps stay on one thread:
+ * merging the fixed LMS suffixes back and moving the sorted LMS suffixes to their buckets. Both move data in place in
+ * one direction.
  */
 public final class SuffixArrays {
 
