@@ -352,18 +352,17 @@ public final class SuffixArrays {
     }
 
     /**
-     * Counts for a second thread to classify with: in the gap of a reduced problem after the first counts when both
-     * fit, else a new array for an alphabet of at most a 16th of the text's length (then at most a quarter of a byte
-     * per symbol beside the text's four), else none: one thread classifies.
+     * Counts for a second thread to classify or count LMS positions with: in the gap of a reduced problem after the
+     * first counts when both fit, else a new array for an alphabet no larger than the text, else none (one thread
+     * counts). A new array lives only for that step and is no larger than the level's two bucket ints a symbol, and
+     * merging it costs a pass over the alphabet, well below what the second thread saves.
      */
     private static Counts secondCounts(int[] sa, int n, long gap, int alphabetSize) {
         if (gap >= 2L * alphabetSize) {
             return new Counts(sa, n + alphabetSize, alphabetSize);
         }
-        return alphabetSize <= n / SECOND_COUNTS_PER_SYMBOL ? new Counts(alphabetSize) : null;
+        return alphabetSize <= n ? new Counts(alphabetSize) : null;
     }
-
-    private static final int SECOND_COUNTS_PER_SYMBOL = 16;
 
     /**
      * Classifies and counts text[from, to) from the right. Position n - 1 is L-type; for to below n, position to
