@@ -189,9 +189,7 @@ public final class SuffixArrays {
                         fixed, 0, splitWord, top - keptAbove, firstOrdinalAbove),
                 () -> listKeptLmsInTextOrder(text, offset, sa, sTypes, buckets, alphabetSize, fixed, splitWord,
                         words, top, lmsCount));
-        for (int c = 0; c < alphabetSize; c++) {
-            buckets[alphabetSize + c] += lowerCounts.array[lowerCounts.offset + c];
-        }
+        lowerCounts.addTo(buckets, alphabetSize);
     }
 
     /**
@@ -305,6 +303,13 @@ public final class SuffixArrays {
             Arrays.fill(array, offset, offset + size, 0);
         }
 
+        /** Adds count c to target[targetOffset + c], for every symbol c. */
+        void addTo(int[] target, int targetOffset) {
+            for (int c = 0; c < size; c++) {
+                target[targetOffset + c] += array[offset + c];
+            }
+        }
+
         /** Sets buckets[stride * c] to the start of bucket c. */
         void starts(int[] buckets, int stride) {
             int sum = 0;
@@ -345,9 +350,7 @@ public final class SuffixArrays {
                 sTypes[i >>> 6] |= 1L << i;
             }
         }
-        for (int c = 0; c < counts.size; c++) {
-            counts.array[counts.offset + c] += leftCounts.array[leftCounts.offset + c];
-        }
+        leftCounts.addTo(counts.array, counts.offset);
         return sTypes;
     }
 
