@@ -9,7 +9,8 @@ import java.util.Arrays;
  * count (in the free middle of the suffix array below the top level when it fits) and two bucket ints, and two bits
  * per LMS position while a level recurses. The LMS substrings are named while they are sorted, as libsais does,
  * rather than by comparing them afterwards, and the LMS suffixes whose names already fix their rank are left out of
- * the reduced problem ({@link FixedLmsSuffixes}).
+ * the reduced problem ({@link FixedLmsSuffixes}). While a level is sorted its text carries each position's type-change
+ * bit beside the symbol, which spares the induced-sorting passes a second random read per suffix.
  * The recursion depth is at most log2(n), because each level at most halves the length.
  *
  * <p>With two threads (the default) a helper gathers ahead in the induced-sorting passes (see {@link Induction}),
@@ -24,6 +25,8 @@ public final class SuffixArrays {
     public static final int THREADS_MAX = 2;
     /** Below this length a helper thread costs more than it saves. */
     static final int PARALLEL_LENGTH_MIN = 1 << 16;
+    /** While a level is sorted each symbol is shifted left by one for its type-change bit, so it must stay an int. */
+    public static final int ALPHABET_SIZE_MAX = 1 << 30;
 
     private SuffixArrays() {
     }
@@ -31,6 +34,8 @@ public final class SuffixArrays {
     /**
      * Sorts the suffixes of text[0, length), whose symbols lie in [0, alphabetSize), into suffixes[0, length).
      * A suffix that is a prefix of another sorts first (the end of the text is smaller than every symbol).
+     * The text is written while the sort runs (each symbol shifted left beside a type bit) and given back as it was
+     * when the sort returns or throws, so nothing may read it meanwhile.
      */
     public static void sort(int[] text, int length, int alphabetSize, int[] suffixes) {
         sort(text, length, alphabetSize, suffixes, Math.min(THREADS_MAX, Runtime.getRuntime().availableProcessors()));
@@ -47,8 +52,9 @@ public final class SuffixArrays {
         if (length < 0 || length > text.length || length > suffixes.length) {
             throw new IllegalArgumentException("length " + length + " outside the arrays");
         }
-        if (alphabetSize < 1) {
-            throw new IllegalArgumentException("alphabet size must be positive: " + alphabetSize);
+        if (alphabetSize < 1 || alphabetSize > ALPHABET_SIZE_MAX) {
+            throw new IllegalArgumentException(
+                    "alphabet size must lie in [1, " + ALPHABET_SIZE_MAX + "]: " + alphabetSize);
         }
         for (int i = 0; i < length; i++) {
             if (text[i] < 0 || text[i] >= alphabetSize) {
@@ -72,7 +78,6 @@ public final class SuffixArrays {
     private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
                              int namingLengthLimit, int parallelLengthMin) {
         boolean parallel = threads > 1 && n >= parallelLengthMin;
-        boolean naming = n < namingLengthLimit;
         if (n == 0) {
             return;
         }
@@ -85,6 +90,25 @@ public final class SuffixArrays {
         var counts = gap >= alphabetSize ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
         long[] sTypes = classifyAndCount(text, offset, n, counts,
                 parallel ? secondCounts(sa, n, gap, alphabetSize) : null);
+        markTypeChanges(text, offset, n, sTypes, parallel);
+        try {
+            sortMarked(text, offset, sa, n, alphabetSize, threads, namingLengthLimit, parallelLengthMin, gap, counts,
+                    sTypes);
+        } finally {
+            // A reduced text is dead once its level is sorted; the caller's gets its symbols back.
+            if (text != sa) {
+                both(parallel, () -> unmarkTypeChanges(text, offset, offset + n / 2),
+                        () -> unmarkTypeChanges(text, offset + n / 2, offset + n));
+            }
+        }
+    }
+
+    /** Sorts a level whose text is marked (see {@link #markTypeChanges}). */
+    private static void sortMarked(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
+                                   int namingLengthLimit, int parallelLengthMin, long gap, Counts counts,
+                                   long[] sTypes) {
+        boolean parallel = threads > 1 && n >= parallelLengthMin;
+        boolean naming = n < namingLengthLimit;
         // Two ints a symbol: naming keeps the class of the last entry placed into a bucket next to its counter (one
         // cache line); stage 3 keeps the LMS count of each symbol after the bucket ends.
         int[] buckets = new int[2 * alphabetSize];
@@ -154,7 +178,7 @@ public final class SuffixArrays {
                 int bit = 63 - Long.numberOfLeadingZeros(bits);
                 bits ^= 1L << bit;
                 int i = (word << 6) + bit;
-                int symbol = text[offset + i];
+                int symbol = text[offset + i] >>> 1;
                 if (symbol >= symbolFrom && symbol < symbolTo) {
                     sa[--buckets[symbol]] = i;
                 }
@@ -209,7 +233,7 @@ public final class SuffixArrays {
                 if (!fixed.takenOutInTextOrder(--ordinal)) {
                     sa[--j] = i;
                 }
-                countArray[countOffset + text[offset + i]]++;
+                countArray[countOffset + (text[offset + i] >>> 1)]++;
             }
         }
     }
@@ -219,7 +243,7 @@ public final class SuffixArrays {
         Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
         for (int word = 0; word <= (n - 1) >>> 6; word++) {
             for (long bits = lmsBits(sTypes, word); bits != 0; bits &= bits - 1) {
-                buckets[alphabetSize + text[offset + (word << 6) + Long.numberOfTrailingZeros(bits)]]++;
+                buckets[alphabetSize + (text[offset + (word << 6) + Long.numberOfTrailingZeros(bits)] >>> 1)]++;
             }
         }
     }
@@ -392,6 +416,38 @@ public final class SuffixArrays {
         }
     }
 
+    /**
+     * Shifts each symbol of the level's text left by one and sets the low bit where the type changes: at position
+     * i > 0 when suffixes i - 1 and i differ in type, at 0 when suffix 0 is S-type. A suffix that an induced-sorting
+     * pass places (L-type left to right, S-type right to left) is stored negated exactly when its bit is set, so the
+     * pass reads one word of the text for it instead of two symbols: reads that miss the cache wait in a queue of
+     * bounded length, and one a suffix lets twice as many be on their way (see {@link Induction}).
+     */
+    private static void markTypeChanges(int[] text, int offset, int n, long[] sTypes, boolean parallel) {
+        int words = (n + 63) >>> 6;
+        both(parallel, () -> markTypeChanges(text, offset, n, sTypes, 0, words / 2),
+                () -> markTypeChanges(text, offset, n, sTypes, words / 2, words));
+    }
+
+    private static void markTypeChanges(int[] text, int offset, int n, long[] sTypes, int fromWord, int toWord) {
+        for (int word = fromWord; word < toWord; word++) {
+            long types = sTypes[word];
+            // Before position 0 counts as L-type.
+            long changes = types ^ (types << 1 | (word == 0 ? 0 : sTypes[word - 1] >>> 63));
+            int from = word << 6;
+            int to = Math.min(n, from + 64);
+            for (int i = from; i < to; i++) {
+                text[offset + i] = text[offset + i] << 1 | (int) (changes >>> (i - from)) & 1;
+            }
+        }
+    }
+
+    private static void unmarkTypeChanges(int[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            text[i] >>>= 1;
+        }
+    }
+
     private static boolean isS(long[] sTypes, int i) {
         return (sTypes[i >>> 6] & (1L << i)) != 0;
     }
@@ -422,10 +478,10 @@ public final class SuffixArrays {
             clearClasses(buckets);
         }
         int last = n - 1;
-        int lastBucket = stride * text[offset + last];
+        int lastBucket = stride * (text[offset + last] >>> 1);
         // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket; it is also
         // the only suffix whose LMS prefix reaches the end of the text, so a class of its own.
-        int entry = Induction.entryLeft(text, offset, last);
+        int entry = Induction.entry(last, text[offset + last]);
         sa[buckets[lastBucket]++] = naming ? entry ^ Induction.DISTINCT : entry;
         if (naming) {
             buckets[lastBucket + 1] = 0;
@@ -605,7 +661,7 @@ public final class SuffixArrays {
 
     private static boolean sameSymbols(int[] text, int offset, int a, int b, int length) {
         for (int d = 0; d < length; d++) {
-            if (text[offset + a + d] != text[offset + b + d]) {
+            if (text[offset + a + d] >>> 1 != text[offset + b + d] >>> 1) {
                 return false;
             }
         }

@@ -139,6 +139,13 @@ class SuffixArraysTest {
         assertThat(java.util.Arrays.copyOf(suffixes, 7)).containsExactly(expected);
     }
 
+    /** Each level's symbols are shifted left by one while it is sorted, which a larger alphabet would overflow. */
+    @Test
+    void rejectsAnAlphabetTooLargeToShift() {
+        assertThatThrownBy(() -> SuffixArrays.sort(new int[] {0, 1}, 2, SuffixArrays.ALPHABET_SIZE_MAX + 1,
+                new int[2])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alphabet size");
+    }
+
     @Test
     void rejectsSymbolsOutsideTheAlphabet() {
         assertThatThrownBy(() -> SuffixArrays.sort(new int[] {0, 3}, 2, 3, new int[2]))
@@ -164,9 +171,11 @@ class SuffixArraysTest {
             int[] text = copiedRuns(random, length, alphabet);
             int[] one = new int[length];
             int[] two = new int[length];
+            int[] before = text.clone();
             SuffixArrays.sort(text, length, alphabet, one, 1);
             SuffixArrays.sort(text, length, alphabet, two, 2);
             assertThat(two).as("seed %d round %d", seed, round).isEqualTo(one);
+            assertThat(text).isEqualTo(before);
             assertSorted(text, one);
         }
         int[] periodic = new int[200_000];
@@ -221,9 +230,12 @@ class SuffixArraysTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
     }
 
+    /** Sorts and checks that the text, which the sort marks while it runs, is given back as it was. */
     private static int[] sais(int[] text, int alphabetSize) {
+        int[] before = text.clone();
         int[] suffixes = new int[text.length];
         SuffixArrays.sort(text, text.length, alphabetSize, suffixes);
+        assertThat(text).containsExactly(before);
         return suffixes;
     }
 }
