@@ -403,16 +403,24 @@ public final class SuffixArrays {
             countArray[countOffset + text[offset + first]]++;
         }
         int next = text[offset + first];
-        boolean nextIsS = false;
+        int nextIsS = 0;
+        // Without branches (natural text changes type unpredictably), the bits of a word gathered in a register.
+        long bits = 0;
         for (int i = first - 1; i >= from; i--) {
             int current = text[offset + i];
             countArray[countOffset + current]++;
-            boolean isS = current < next || (current == next && nextIsS);
-            if (isS) {
-                sTypes[i >>> 6] |= 1L << i;
+            // Symbols lie below 2^30, so the differences cannot overflow: less, or equal and the next is S-type.
+            int isS = (current - next) >>> 31 | ((current ^ next) - 1) >>> 31 & nextIsS;
+            bits |= (long) isS << i;
+            if ((i & 63) == 0) {
+                sTypes[i >>> 6] |= bits;
+                bits = 0;
             }
             nextIsS = isS;
             next = current;
+        }
+        if (bits != 0) {
+            sTypes[from >>> 6] |= bits;
         }
     }
 
