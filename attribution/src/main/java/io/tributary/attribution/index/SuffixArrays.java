@@ -572,13 +572,16 @@ public final class SuffixArrays {
     private static Compacted compactLms(int[] sa, int from, int to, long[] sTypes, int markMask, int distinct) {
         int positionMask = ~markMask;
         int count = from;
+        // Without branches: whether a suffix in sorted order is LMS is unpredictable. The store is harmless when it
+        // is not (count never passes i).
         for (int i = from; i < to; i++) {
             int entry = sa[i];
             int position = entry & positionMask;
-            if (isLms(sTypes, position)) {
-                sa[count++] = position | distinct;
-                distinct = 0;
-            }
+            int previous = Math.max(position - 1, 0);
+            int lms = (int) (sTypes[position >>> 6] >>> position & ~(sTypes[previous >>> 6] >>> previous)) & 1;
+            sa[count] = position | distinct;
+            count += lms;
+            distinct &= lms - 1;
             distinct |= entry & markMask;
         }
         return new Compacted(count - from, distinct);
