@@ -126,20 +126,19 @@ final class FixedLmsSuffixes {
     private static Flags keepFlagsAfterUnique(int[] sa, int from, int to, boolean previousUnique, long[] takenNames) {
         int names = 0;
         int flagged = 0;
+        int afterUnique = previousUnique ? 1 : 0;
+        // Without branches: which slots hold names, and which names are unique, follows the text unpredictably.
         for (int slot = from; slot < to; slot++) {
             int name = sa[slot];
-            if (name >= 0) {
-                names++;
-                boolean unique = (name & UNIQUE) != 0;
-                if (unique && !previousUnique) {
-                    sa[slot] = name ^ UNIQUE;
-                } else if (unique) {
-                    flagged++;
-                    int plain = name ^ UNIQUE;
-                    takenNames[plain >>> 6] |= 1L << plain;
-                }
-                previousUnique = unique;
-            }
+            int occupied = ~name >>> 31;
+            int unique = name >>> 30 & occupied;
+            int kept = unique & afterUnique;
+            sa[slot] = name ^ (unique & ~afterUnique) << 30;
+            int plain = name & (UNIQUE - 1) & -occupied;
+            takenNames[plain >>> 6] |= (long) kept << plain;
+            names += occupied;
+            flagged += kept;
+            afterUnique = afterUnique & ~occupied | unique;
         }
         return new Flags(names, flagged);
     }
@@ -171,12 +170,13 @@ final class FixedLmsSuffixes {
     private int moveTakenToFront(int[] sa, long[] takenNames, int from, int to, int lastName) {
         int name = lastName;
         int taken = from;
+        // Without branches; the store is harmless when the position is kept (taken never passes i).
         for (int i = from; i < to; i++) {
             name += (int) (newNameByRank[i >>> 6] >>> i) & 1;
-            if ((takenNames[name >>> 6] & (1L << name)) != 0) {
-                byRank[i >>> 6] |= 1L << i;
-                sa[taken++] = sa[i];
-            }
+            int isTaken = (int) (takenNames[name >>> 6] >>> name) & 1;
+            byRank[i >>> 6] |= (long) isTaken << i;
+            sa[taken] = sa[i];
+            taken += isTaken;
         }
         return taken - from;
     }
