@@ -464,8 +464,10 @@ public final class SuffixArrays {
         return (sTypes[i >>> 6] & (1L << i)) != 0;
     }
 
-    private static boolean isLms(long[] sTypes, int i) {
-        return i > 0 && isS(sTypes, i) && !isS(sTypes, i - 1);
+    /** 1 when position i is LMS, S-type after an L-type (position 0 has no predecessor), else 0; without branches. */
+    private static int lmsBit(long[] sTypes, int i) {
+        int previous = Math.max(i - 1, 0);
+        return (int) (sTypes[i >>> 6] >>> i & ~(sTypes[previous >>> 6] >>> previous)) & 1;
     }
 
     /** Bit b is set when position 64 word + b is LMS: S-type after an L-type (position 0 has no predecessor). */
@@ -581,8 +583,7 @@ public final class SuffixArrays {
         for (int i = from; i < to; i++) {
             int entry = sa[i];
             int position = entry & positionMask;
-            int previous = Math.max(position - 1, 0);
-            int lms = (int) (sTypes[position >>> 6] >>> position & ~(sTypes[previous >>> 6] >>> previous)) & 1;
+            int lms = lmsBit(sTypes, position);
             sa[count] = position | distinct;
             count += lms;
             distinct &= lms - 1;
@@ -648,7 +649,7 @@ public final class SuffixArrays {
                                          FixedLmsSuffixes fixed) {
         int next = n;
         for (int i = n - 1; i >= 1; i--) {
-            if (isLms(sTypes, i)) {
+            if (lmsBit(sTypes, i) != 0) {
                 sa[lmsCount + (i >>> 1)] = next == n ? 0 : next - i + 1;
                 next = i;
             }
