@@ -5,10 +5,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One induced-sorting pass of SA-IS over blocks of {@link #BLOCK_ENTRIES} entries, in two steps as libsais does:
- * first gather, for every entry j of a block, the text word of its predecessor j - 1 (its symbol and type-change bit,
- * see SuffixArrays; random reads that do not depend on each other, so their cache misses overlap); then place the
- * predecessors in scan order (the bucket counters make this step sequential).
+ * One induced-sorting pass of SA-IS over a range of the suffix array, in blocks of {@link #BLOCK_ENTRIES} entries and
+ * in two steps as libsais does: first gather, for every entry j of a block, the text word of its predecessor j - 1
+ * (its symbol and type-change bit, see SuffixArrays; random reads that do not depend on each other, so their cache
+ * misses overlap); then place the predecessors in scan order (the bucket counters make this step sequential).
+ *
+ * <p>A pass is final (stage 3 of SA-IS: it scans the whole suffix array, and an entry stored negated, ~j, induces
+ * nothing) or partial (stage 1, as in libsais: every entry of the scanned range induces its predecessor, and the sign
+ * bit of an entry is a mark; see {@link #partialLeftToRight}).
  *
  * <p>On one thread gathering first pays only when the text is larger than the cache: 30 M tokens sort 15% faster that
  * way, the Brown corpus (1.3 M) about 10% slower. Below {@link #GATHER_ALONE_LENGTH_MIN} the place step reads the text
@@ -21,21 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  * value may be stale: placing may write into a block after it was gathered. Each gathered value therefore carries
  * the entry it was read from, and the placing thread uses it only when the entry is still the same (the same suffix
  * means the same symbols); otherwise it reads the text itself.
- *
- * <p>When naming (stage 1 of SA-IS on fewer than {@link #NAMING_LENGTH_LIMIT} symbols), a pass also marks, with
- * {@link #DISTINCT}, each entry whose LMS prefix differs from that of the entry placed before it in its bucket (the
- * LMS prefix of suffix j runs up to and including the next LMS position; for an LMS suffix placed before the first
- * pass, only its first symbol counts). Suffix j - 1 has the same LMS prefix as the suffix placed before it in the same
- * bucket iff their inducers had the same LMS prefix, that is, the same class: the scan counts the marked entries it
- * has passed, which numbers the classes as long as the mark on each scanned entry says "differs from the entry scanned
- * before it". That holds for the entries this pass places; for the others the caller sees to it (see SuffixArrays).
  */
 final class Induction {
 
     static final int BLOCK_ENTRIES = 4096;
-    /** Naming takes bit 30 of an entry, besides the sign: the positions must stay below 2^30. */
-    static final int NAMING_LENGTH_LIMIT = 1 << 30;
-    static final int DISTINCT = 1 << 30;
+    /** In a partial pass: an entry whose LMS prefix differs from that of the entry scanned before it. */
+    static final int MARK = Integer.MIN_VALUE;
     /** From this length up one thread gathers each block before placing it, as a helper would. */
     static final int GATHER_ALONE_LENGTH_MIN = 1 << 22;
     /** Buffers in the ring shared by the placing thread and the helper. */
@@ -51,10 +46,12 @@ final class Induction {
     private final int[] text;
     private final int offset;
     private final int[] sa;
-    private final int n;
+    /** The scanned range [from, to) of sa. */
+    private final int from;
+    private final int to;
     private final boolean leftToRight;
-    private final boolean naming;
-    /** Keeps the position of an entry: without {@link #DISTINCT} when naming. */
+    private final boolean partial;
+    /** Keeps the position of an entry whose predecessor is gathered: without the mark in a partial pass. */
     private final int positionMask;
     private final int blockCount;
     /** Whether blocks are gathered before they are placed; if not, placing reads the text itself. */
@@ -73,24 +70,26 @@ final class Induction {
     private volatile int placed;
     private volatile boolean stopped;
     private volatile Throwable helperFailure;
-    /** When naming: how many marked entries the placing thread has scanned, so the class of the current entry. */
-    private int scannedClass;
 
-    private Induction(int[] text, int offset, int[] sa, int n, boolean leftToRight, boolean naming, boolean parallel) {
+    private Induction(int[] text, int offset, int[] sa, int from, int to, boolean leftToRight, boolean partial,
+                      boolean parallel) {
         this.text = text;
         this.offset = offset;
         this.sa = sa;
-        this.n = n;
+        this.from = from;
+        this.to = to;
         this.leftToRight = leftToRight;
-        this.naming = naming;
-        this.positionMask = naming ? DISTINCT - 1 : Integer.MAX_VALUE;
-        this.blockCount = (int) (((long) n + BLOCK_ENTRIES - 1) / BLOCK_ENTRIES);
+        this.partial = partial;
+        // A final pass gathers for positive entries only: there j is the entry itself.
+        this.positionMask = partial ? ~MARK : -1;
+        int length = to - from;
+        this.blockCount = (int) (((long) length + BLOCK_ENTRIES - 1) / BLOCK_ENTRIES);
         this.helped = parallel && blockCount > 1;
-        this.gathering = helped || blockCount > 1 && n >= GATHER_ALONE_LENGTH_MIN;
+        this.gathering = helped || blockCount > 1 && length >= GATHER_ALONE_LENGTH_MIN;
         // Without a helper one slot: gathered, then placed.
         this.ringBlocks = helped ? RING_BLOCKS : 1;
         // Without gathering the positions stay 0, which no entry the place loops look up equals, and no word is read.
-        int blockEntries = Math.min(n, BLOCK_ENTRIES);
+        int blockEntries = Math.min(length, BLOCK_ENTRIES);
         this.positions = new int[ringBlocks][blockEntries];
         this.words = new int[ringBlocks][gathering ? blockEntries : 0];
         this.ready = new AtomicIntegerArray(ringBlocks);
@@ -99,24 +98,42 @@ final class Induction {
         }
     }
 
-    /**
-     * Induces L-type suffixes left to right from the bucket starts in buckets: buckets[c] when not naming; when naming,
-     * buckets[2c], with buckets[2c + 1] the class of the entry that induced the last one placed into bucket c (-1 for
-     * none yet).
-     */
-    static void leftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean naming, boolean parallel) {
-        new Induction(text, offset, sa, n, true, naming, parallel).run(buckets);
+    /** Stage 3: induces L-type suffixes left to right over sa[0, n) from the bucket starts in buckets[c]. */
+    static void finalLeftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
+        new Induction(text, offset, sa, 0, n, true, false, parallel).run(buckets);
     }
 
-    /** Induces S-type suffixes right to left from the bucket ends in buckets, laid out as for leftToRight. */
-    static void rightToLeft(int[] text, int offset, int[] sa, int n, int[] buckets, boolean naming, boolean parallel) {
-        new Induction(text, offset, sa, n, false, naming, parallel).run(buckets);
+    /** Stage 3: induces S-type suffixes right to left over sa[0, n) from the bucket ends in buckets[c]. */
+    static void finalRightToLeft(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
+        new Induction(text, offset, sa, 0, n, false, false, parallel).run(buckets);
+    }
+
+    /**
+     * Stage 1, L-type suffixes: scans sa[from, to), every entry of which induces its predecessor (an L-type suffix),
+     * and places the predecessor by its bucket c and the type t of the suffix before it (t = 1 when that one is
+     * S-type) at buckets[4c + t]++, marked (see {@link #MARK}) when it is the first
+     * placed there or its inducer's LMS prefix differs from that of the inducer of the one placed there before:
+     * buckets[4c + 2 + t] holds that inducer's class, the number of marked entries scanned up to and including it.
+     */
+    static void partialLeftToRight(int[] text, int offset, int[] sa, int from, int to, int[] buckets,
+                                   boolean parallel) {
+        new Induction(text, offset, sa, from, to, true, true, parallel).run(buckets);
+    }
+
+    /**
+     * Stage 1, S-type suffixes: the same right to left, placing at --buckets[4c + t], where t = 1 when the suffix
+     * before the predecessor is L-type, so the predecessor is LMS.
+     */
+    static void partialRightToLeft(int[] text, int offset, int[] sa, int from, int to, int[] buckets,
+                                   boolean parallel) {
+        new Induction(text, offset, sa, from, to, false, true, parallel).run(buckets);
     }
 
     private void run(int[] buckets) {
         Thread helper = helped
                 ? Thread.ofPlatform().name("sais-gather").daemon(true).start(this::helpGather) : null;
         try {
+            int scanned = 0;
             for (int block = 0; block < blockCount; block++) {
                 int slot = block % ringBlocks;
                 if (gathering) {
@@ -126,10 +143,16 @@ final class Induction {
                         awaitReady(slot, block);
                     }
                 }
-                if (leftToRight) {
-                    placeLeftToRight(block, slot, buckets);
+                int start = blockStart(block);
+                int end = blockEnd(block);
+                if (partial) {
+                    scanned = leftToRight
+                            ? partialLeftToRight(start, end, slot, buckets, scanned)
+                            : partialRightToLeft(start, end, slot, buckets, scanned);
+                } else if (leftToRight) {
+                    finalLeftToRight(start, end, slot, buckets);
                 } else {
-                    placeRightToLeft(block, slot, buckets);
+                    finalRightToLeft(start, end, slot, buckets);
                 }
                 placed = block + 1;
             }
@@ -192,12 +215,12 @@ final class Induction {
 
     private int blockStart(int block) {
         // In long arithmetic: a shard may hold up to 2^31 - 65 entries, so (block + 1) * BLOCK_ENTRIES can overflow.
-        long start = leftToRight ? (long) block * BLOCK_ENTRIES : Math.max(0, n - (block + 1L) * BLOCK_ENTRIES);
+        long start = leftToRight ? from + (long) block * BLOCK_ENTRIES : Math.max(from, to - (block + 1L) * BLOCK_ENTRIES);
         return (int) start;
     }
 
     private int blockEnd(int block) {
-        long end = leftToRight ? Math.min(n, (block + 1L) * BLOCK_ENTRIES) : n - (long) block * BLOCK_ENTRIES;
+        long end = leftToRight ? Math.min(to, from + (block + 1L) * BLOCK_ENTRIES) : to - (long) block * BLOCK_ENTRIES;
         return (int) end;
     }
 
@@ -214,8 +237,9 @@ final class Induction {
         for (int i = start; i < end; i++) {
             int entry = sa[i];
             blockPositions[i - start] = entry;
+            // Not yet placed (0), or inducing nothing in a final pass (negative): nothing to read.
             int j = entry & positionMask;
-            if (entry > 0 && j > 0) {
+            if (j > 0) {
                 blockWords[i - start] = text[offset + j - 1];
             }
         }
@@ -223,69 +247,81 @@ final class Induction {
     }
 
     /*
-     * The two place methods mirror each other (scan direction, bucket ends, when the entry is flipped); they stay
-     * separate because this is the innermost loop of the build and a shared helper would return two values.
-     * An entry is v or ~v (flipped), where v is its position with DISTINCT if marked.
+     * The place methods mirror each other in pairs (scan direction, bucket ends); they stay separate because this is
+     * the innermost loop of the build and a shared helper would return two values.
      */
-    private void placeLeftToRight(int block, int slot, int[] buckets) {
-        int start = blockStart(block);
-        int end = blockEnd(block);
+
+    /** An entry of a final pass is v, or ~v when it induces nothing; scanned entries are flipped. */
+    private void finalLeftToRight(int start, int end, int slot, int[] buckets) {
         int[] blockPositions = positions[slot];
         int[] blockWords = words[slot];
-        int scanned = scannedClass;
         for (int i = start; i < end; i++) {
             int entry = sa[i];
             sa[i] = ~entry;
-            int j = entry & positionMask;
-            if (naming) {
-                scanned += (entry ^ (entry >> 31)) >>> 30;
-            }
-            if (entry > 0 && j > 0) {
-                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
-                int symbol = word >>> 1;
-                int induced = entry(j - 1, word);
-                if (naming) {
-                    int bucket = symbol << 1;
-                    int distinct = buckets[bucket + 1] == scanned ? 0 : DISTINCT;
-                    buckets[bucket + 1] = scanned;
-                    sa[buckets[bucket]++] = induced ^ distinct;
-                } else {
-                    sa[buckets[symbol]++] = induced;
-                }
+            if (entry > 0) {
+                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + entry - 1];
+                sa[buckets[word >>> 1]++] = entry(entry - 1, word);
             }
         }
-        scannedClass = scanned;
     }
 
-    private void placeRightToLeft(int block, int slot, int[] buckets) {
-        int start = blockStart(block);
-        int end = blockEnd(block);
+    private void finalRightToLeft(int start, int end, int slot, int[] buckets) {
         int[] blockPositions = positions[slot];
         int[] blockWords = words[slot];
-        int scanned = scannedClass;
         for (int i = end - 1; i >= start; i--) {
             int entry = sa[i];
-            int j = entry & positionMask;
-            if (naming) {
-                scanned += (entry ^ (entry >> 31)) >>> 30;
-            }
-            if (entry > 0 && j > 0) {
-                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
-                int symbol = word >>> 1;
-                int induced = entry(j - 1, word);
-                if (naming) {
-                    int bucket = symbol << 1;
-                    int distinct = buckets[bucket + 1] == scanned ? 0 : DISTINCT;
-                    buckets[bucket + 1] = scanned;
-                    sa[--buckets[bucket]] = induced ^ distinct;
-                } else {
-                    sa[--buckets[symbol]] = induced;
-                }
+            if (entry > 0) {
+                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + entry - 1];
+                sa[--buckets[word >>> 1]] = entry(entry - 1, word);
             } else {
                 sa[i] = ~entry;
             }
         }
-        scannedClass = scanned;
+    }
+
+    /**
+     * Returns the classes scanned so far. Suffix 0 is never placed: it induces nothing, and stage 1 needs no rank for
+     * it (it is not LMS), so the caller counts it in no bucket.
+     */
+    private int partialLeftToRight(int start, int end, int slot, int[] buckets, int scanned) {
+        int[] blockPositions = positions[slot];
+        int[] blockWords = words[slot];
+        for (int i = start; i < end; i++) {
+            int entry = sa[i];
+            scanned -= entry >> 31;
+            int j = entry & ~MARK;
+            if (j > 1) {
+                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
+                int bucket = subBucket(word);
+                int mark = buckets[bucket + 2] == scanned ? 0 : MARK;
+                buckets[bucket + 2] = scanned;
+                sa[buckets[bucket]++] = (j - 1) | mark;
+            }
+        }
+        return scanned;
+    }
+
+    private int partialRightToLeft(int start, int end, int slot, int[] buckets, int scanned) {
+        int[] blockPositions = positions[slot];
+        int[] blockWords = words[slot];
+        for (int i = end - 1; i >= start; i--) {
+            int entry = sa[i];
+            scanned -= entry >> 31;
+            int j = entry & ~MARK;
+            if (j > 1) {
+                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
+                int bucket = subBucket(word);
+                int mark = buckets[bucket + 2] == scanned ? 0 : MARK;
+                buckets[bucket + 2] = scanned;
+                sa[--buckets[bucket]] = (j - 1) | mark;
+            }
+        }
+        return scanned;
+    }
+
+    /** 4c + t for a text word c << 1 | t: the counter of sub-bucket t of bucket c in a partial pass. */
+    static int subBucket(int word) {
+        return (word << 1) - (word & 1);
     }
 
     /**

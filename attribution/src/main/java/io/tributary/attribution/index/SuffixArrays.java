@@ -7,9 +7,10 @@ import java.util.Arrays;
  * Works on plain int arrays: no per-suffix objects. The reduced problem of each level lives inside the suffix array
  * itself (as in Mori's sais), so the extra memory is one bit per symbol for the types plus, per alphabet symbol, a
  * count (in the free middle of the suffix array below the top level when it fits) and two bucket ints, and two bits
- * per LMS position while a level recurses. The LMS substrings are named while they are sorted, as libsais does,
- * rather than by comparing them afterwards, and the LMS suffixes whose names already fix their rank are left out of
- * the reduced problem ({@link FixedLmsSuffixes}). While a level is sorted its text carries each position's type-change
+ * per LMS position while a level recurses, and four ints per symbol while the LMS substrings are sorted. As in libsais
+ * those are sorted by passes that scan only the suffixes that induce another (see {@link #sortLmsSubstrings}) and
+ * named while they are sorted, and the LMS suffixes whose names already fix their rank are left out of the reduced
+ * problem ({@link FixedLmsSuffixes}). While a level is sorted its text carries each position's type-change
  * bit beside the symbol, which spares the induced-sorting passes a second random read per suffix.
  * The recursion depth is at most log2(n), because each level at most halves the length.
  *
@@ -62,21 +63,16 @@ public final class SuffixArrays {
                         "symbol " + text[i] + " at " + i + " outside [0, " + alphabetSize + ")");
             }
         }
-        sort(text, length, alphabetSize, suffixes, threads, Induction.NAMING_LENGTH_LIMIT, PARALLEL_LENGTH_MIN);
+        sort(text, length, alphabetSize, suffixes, threads, PARALLEL_LENGTH_MIN);
     }
 
-    /**
-     * The same, with the LMS substrings of a level of at least namingLengthLimit symbols named by comparing them
-     * after the induction rather than during it (which needs a bit that positions from 2^30 up take), and two threads
-     * used from parallelLengthMin symbols up; for tests.
-     */
-    static void sort(int[] text, int length, int alphabetSize, int[] suffixes, int threads, int namingLengthLimit,
-                     int parallelLengthMin) {
-        sais(text, 0, suffixes, length, alphabetSize, threads, namingLengthLimit, parallelLengthMin);
+    /** The same, with two threads used from parallelLengthMin symbols up; for tests. */
+    static void sort(int[] text, int length, int alphabetSize, int[] suffixes, int threads, int parallelLengthMin) {
+        sais(text, 0, suffixes, length, alphabetSize, threads, parallelLengthMin);
     }
 
     private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
-                             int namingLengthLimit, int parallelLengthMin) {
+                             int parallelLengthMin) {
         boolean parallel = threads > 1 && n >= parallelLengthMin;
         if (n == 0) {
             return;
@@ -90,10 +86,9 @@ public final class SuffixArrays {
         var counts = gap >= alphabetSize ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
         long[] sTypes = classifyAndCount(text, offset, n, counts,
                 parallel ? secondCounts(sa, n, gap, alphabetSize) : null);
-        markTypeChanges(text, offset, n, sTypes, parallel);
+        int[] subCounts = markTypeChanges(text, offset, n, alphabetSize, sTypes, parallel);
         try {
-            sortMarked(text, offset, sa, n, alphabetSize, threads, namingLengthLimit, parallelLengthMin, gap, counts,
-                    sTypes);
+            sortMarked(text, offset, sa, n, alphabetSize, threads, parallelLengthMin, gap, counts, subCounts, sTypes);
         } finally {
             // A reduced text is dead once its level is sorted; the caller's gets its symbols back.
             if (text != sa) {
@@ -105,36 +100,25 @@ public final class SuffixArrays {
 
     /** Sorts a level whose text is marked (see {@link #markTypeChanges}). */
     private static void sortMarked(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
-                                   int namingLengthLimit, int parallelLengthMin, long gap, Counts counts,
-                                   long[] sTypes) {
+                                   int parallelLengthMin, long gap, Counts counts, int[] subCounts, long[] sTypes) {
         boolean parallel = threads > 1 && n >= parallelLengthMin;
-        boolean naming = n < namingLengthLimit;
-        // Two ints a symbol: naming keeps the class of the last entry placed into a bucket next to its counter (one
-        // cache line); stage 3 keeps the LMS count of each symbol after the bucket ends.
+        // Two ints a symbol: stage 1 keeps its stage 2 bucket ends here; stage 3 the LMS count of each symbol after
+        // the bucket ends.
         int[] buckets = new int[2 * alphabetSize];
 
-        // Stage 1: sort the LMS substrings by one round of induced sorting from LMS positions in arbitrary order.
-        // Free slots hold 0 while inducing: suffix 0 is never LMS, so it cannot be mistaken for one.
-        Arrays.fill(sa, 0, n, 0);
-        counts.ends(buckets, 1);
-        placeLmsSeeds(text, offset, sa, n, sTypes, buckets, alphabetSize, parallel);
-        if (naming) {
-            markFirstLmsOfEachBucket(sa, counts, buckets);
-        }
-        induce(text, offset, sa, n, counts, buckets, naming, parallel);
+        // Stage 1: sort the LMS substrings, with a mark at each that differs from the next, into sa[0, lmsCount).
+        int lmsCount = sortLmsSubstrings(text, offset, sa, n, alphabetSize, subCounts, sTypes, buckets, parallel);
+        subCounts = null; // the recursion may have its memory
 
         // Stage 2: name the sorted LMS substrings; if names repeat, sort the LMS suffixes whose rank the names do not
         // fix by recursion (when every name is unique, sa[0, lmsCount) is sorted already).
-        int lmsCount = compactLms(sa, n, sTypes, naming, parallel);
         var fixed = new FixedLmsSuffixes(lmsCount);
-        int nameCount = naming
-                ? nameMarkedLmsSubstrings(sa, lmsCount, fixed, parallel)
-                : nameLmsSubstrings(text, offset, sa, n, lmsCount, sTypes, fixed);
+        int nameCount = nameMarkedLmsSubstrings(sa, lmsCount, fixed, parallel);
         int reduced = n - lmsCount;
         if (nameCount < lmsCount) {
             fixed.takeOut(sa, n, nameCount, parallel);
             int kept = lmsCount - fixed.count();
-            sais(sa, reduced, sa, kept, nameCount - fixed.count(), threads, namingLengthLimit, parallelLengthMin);
+            sais(sa, reduced, sa, kept, nameCount - fixed.count(), threads, parallelLengthMin);
             listKeptLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize, lmsCount, fixed,
                     parallel ? secondCounts(sa, n, gap, alphabetSize) : null);
             both(parallel, () -> mapToPositions(sa, reduced, 0, kept / 2),
@@ -147,41 +131,158 @@ public final class SuffixArrays {
         // Stage 3: place the LMS suffixes in their final order at their bucket ends and induce the rest.
         counts.ends(buckets, 1);
         placeSortedLms(sa, n, lmsCount, buckets, alphabetSize);
-        induce(text, offset, sa, n, counts, buckets, false, parallel);
+        induce(text, offset, sa, n, counts, buckets, parallel);
     }
 
     /**
-     * Stage 1's seeds: each LMS position at the end of its bucket, in text order within a bucket (buckets hold the
-     * bucket ends and are left at the first seed of each bucket). With two threads each places the buckets of about
-     * half the entries; both read the whole text, but the random writes into sa and buckets are split.
+     * Stage 1, as libsais does it: each pass scans only the entries that induce a suffix in it. The suffixes of
+     * positions 1 to n - 1 are laid out (c a symbol, counts from subCounts, see {@link #markTypeChanges}):
+     * <ul>
+     *   <li>A = sa[0, a): for each c, the L-type suffixes whose predecessor is L-type, then the LMS suffixes. The
+     *       first pass scans A, placing the L-type suffixes here or in B by the type of their predecessor;</li>
+     *   <li>B = sa[a, n - 1): for each c, the L-type suffixes whose predecessor is S-type, then the S-type suffixes
+     *       whose predecessor is S-type. The second pass scans B, placing S-type suffixes here, or as LMS suffixes in
+     *       sa[0, lmsCount), over A, which is dead by then.</li>
+     * </ul>
+     * A pass scans its part in sorted order but for the suffixes that induce nothing in it, so it induces what a
+     * pass over all of sa would. Suffix 0 is placed nowhere: it induces nothing and is not LMS.
+     *
+     * <p>The LMS seeds of the first pass are in text order within a bucket; only their first symbols count (one class
+     * a bucket). Each pass marks (see {@link Induction#MARK}) a suffix whose LMS prefix differs from that of the one
+     * placed before it in its sub-bucket, and counts the marks it has passed to number the classes, which requires
+     * every mark it scans to say "differs from the entry scanned before": between the passes the marks on the L-type
+     * suffixes in B move one entry to the left. The LMS suffixes come out sorted with marks that say "differs from
+     * the next". Returns lmsCount and fills sa[lmsCount, n) with -1.
      */
-    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
+    private static int sortLmsSubstrings(int[] text, int offset, int[] sa, int n, int alphabetSize, int[] subCounts,
+                                         long[] sTypes, int[] buckets, boolean parallel) {
+        // subCounts[4c + i] counts, for i = 0 to 3: L after L, S after S, L after S, LMS (S after L). Turned into
+        // [A start, B start, seed end, LMS count]; the second pass's starts go to buckets: [B end c | LMS end c].
+        int a = 0;
+        for (int c = 0; c < alphabetSize; c++) {
+            a += subCounts[4 * c] + subCounts[4 * c + 3];
+        }
+        int b = a;
+        int lmsEnd = 0;
+        int seedEnd = 0;
+        for (int c = 0; c < alphabetSize; c++) {
+            int q = 4 * c;
+            int afterL = subCounts[q];
+            int afterS = subCounts[q + 1] + subCounts[q + 2];
+            int lms = subCounts[q + 3];
+            subCounts[q] = seedEnd;
+            seedEnd += afterL + lms;
+            subCounts[q + 1] = b;
+            b += afterS;
+            subCounts[q + 2] = seedEnd;
+            lmsEnd += lms;
+            buckets[c] = b;
+            buckets[alphabetSize + c] = lmsEnd;
+        }
+        int aEnd = a;
+        int lmsCount = lmsEnd;
+
+        Arrays.fill(sa, 0, n, 0);
+        placeLmsSeeds(text, offset, sa, aEnd, sTypes, subCounts, alphabetSize, parallel);
+        for (int c = 0; c < alphabetSize; c++) {
+            // The seeds of bucket c end where A's next bucket starts.
+            int end = c + 1 < alphabetSize ? subCounts[4 * (c + 1)] : aEnd;
+            if (subCounts[4 * c + 2] < end) {
+                sa[subCounts[4 * c + 2]] |= Induction.MARK;
+            }
+        }
+        clearClasses(subCounts);
+        // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket; it is also
+        // the only suffix whose LMS prefix reaches the end of the text, so a class of its own.
+        int last = n - 1;
+        int lastBucket = Induction.subBucket(text[offset + last]);
+        sa[subCounts[lastBucket]++] = last | Induction.MARK;
+        subCounts[lastBucket + 2] = 0;
+        Induction.partialLeftToRight(text, offset, sa, 0, aEnd, subCounts, parallel);
+
+        moveMarksLeft(sa, aEnd, n - 1, subCounts, buckets, alphabetSize, parallel);
+        for (int c = 0; c < alphabetSize; c++) {
+            subCounts[4 * c] = buckets[c];
+            subCounts[4 * c + 1] = buckets[alphabetSize + c];
+        }
+        clearClasses(subCounts);
+        Induction.partialRightToLeft(text, offset, sa, aEnd, n - 1, subCounts, parallel);
+        Arrays.fill(sa, lmsCount, n, EMPTY);
+        return lmsCount;
+    }
+
+    /** No entry placed into any sub-bucket yet. */
+    private static void clearClasses(int[] subBuckets) {
+        for (int q = 0; q < subBuckets.length; q += 4) {
+            subBuckets[q + 2] = -1;
+            subBuckets[q + 3] = -1;
+        }
+    }
+
+    /**
+     * The LMS seeds: each LMS position at the end of its bucket's part of A (subBuckets[4c + 2], left at the first
+     * seed), in text order within a bucket. With two threads each places the buckets of about half of A; both read
+     * the whole text, but the random writes into sa are split.
+     */
+    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int aEnd, long[] sTypes, int[] subBuckets,
                                       int alphabetSize, boolean parallel) {
+        int words = sTypes.length;
         if (!parallel) {
-            placeLmsSeeds(text, offset, sa, n, sTypes, buckets, 0, alphabetSize);
+            placeLmsSeeds(text, offset, sa, sTypes, words, subBuckets, 0, alphabetSize);
             return;
         }
         int split = 0;
-        while (split < alphabetSize - 1 && buckets[split] < n / 2) {
+        while (split < alphabetSize - 1 && subBuckets[4 * split + 2] < aEnd / 2) {
             split++;
         }
         int symbolsBelow = split;
-        both(true, () -> placeLmsSeeds(text, offset, sa, n, sTypes, buckets, 0, symbolsBelow),
-                () -> placeLmsSeeds(text, offset, sa, n, sTypes, buckets, symbolsBelow, alphabetSize));
+        both(true, () -> placeLmsSeeds(text, offset, sa, sTypes, words, subBuckets, 0, symbolsBelow),
+                () -> placeLmsSeeds(text, offset, sa, sTypes, words, subBuckets, symbolsBelow, alphabetSize));
     }
 
     /** Places the seeds whose symbols lie in [symbolFrom, symbolTo). */
-    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
+    private static void placeLmsSeeds(int[] text, int offset, int[] sa, long[] sTypes, int words, int[] subBuckets,
                                       int symbolFrom, int symbolTo) {
-        for (int word = (n - 1) >>> 6; word >= 0; word--) {
+        for (int word = words - 1; word >= 0; word--) {
             for (long bits = lmsBits(sTypes, word); bits != 0; ) {
                 int bit = 63 - Long.numberOfLeadingZeros(bits);
                 bits ^= 1L << bit;
                 int i = (word << 6) + bit;
                 int symbol = text[offset + i] >>> 1;
                 if (symbol >= symbolFrom && symbol < symbolTo) {
-                    sa[--buckets[symbol]] = i;
+                    sa[--subBuckets[4 * symbol + 2]] = i;
                 }
+            }
+        }
+    }
+
+    /**
+     * In each bucket's L-type part of B, [start, subBuckets[4c + 1]) after the first pass, moves every mark from
+     * entry i to entry i - 1 and marks the last entry (which differs from the S-type suffixes after it). With two
+     * threads each takes the buckets of about half of B.
+     */
+    private static void moveMarksLeft(int[] sa, int aEnd, int bEnd, int[] subBuckets, int[] buckets,
+                                      int alphabetSize, boolean parallel) {
+        int split = 0;
+        int bMiddle = aEnd + (bEnd - aEnd) / 2;
+        while (parallel && split < alphabetSize - 1 && buckets[split] < bMiddle) {
+            split++;
+        }
+        int symbolsBelow = split;
+        both(parallel, () -> moveMarksLeft(sa, aEnd, subBuckets, buckets, 0, symbolsBelow),
+                () -> moveMarksLeft(sa, aEnd, subBuckets, buckets, symbolsBelow, alphabetSize));
+    }
+
+    /** The same for the buckets of symbols [from, to); buckets[c] is where bucket c ends in B. */
+    private static void moveMarksLeft(int[] sa, int aEnd, int[] subBuckets, int[] buckets, int from, int to) {
+        for (int c = from; c < to; c++) {
+            int start = c == 0 ? aEnd : buckets[c - 1];
+            int carried = Induction.MARK;
+            for (int i = subBuckets[4 * c + 1] - 1; i >= start; i--) {
+                int entry = sa[i];
+                int mark = entry & Induction.MARK;
+                sa[i] = entry ^ mark ^ carried;
+                carried = mark;
             }
         }
     }
@@ -301,16 +402,6 @@ public final class SuffixArrays {
         }
         if (failure[0] != null) {
             throw new IllegalStateException("the helper thread failed", failure[0]);
-        }
-    }
-
-    /** Before stage 1's first pass only the first symbol of an LMS suffix counts: one class per bucket. */
-    private static void markFirstLmsOfEachBucket(int[] sa, Counts counts, int[] buckets) {
-        for (int c = 0, end = 0; c < counts.size; c++) {
-            end += counts.array[counts.offset + c];
-            if (buckets[c] < end) {
-                sa[buckets[c]] |= Induction.DISTINCT;
-            }
         }
     }
 
@@ -435,13 +526,31 @@ public final class SuffixArrays {
      * pass reads one word of the text for it instead of two symbols: reads that miss the cache wait in a queue of
      * bounded length, and one a suffix lets twice as many be on their way (see {@link Induction}).
      */
-    private static void markTypeChanges(int[] text, int offset, int n, long[] sTypes, boolean parallel) {
+    private static int[] markTypeChanges(int[] text, int offset, int n, int alphabetSize, long[] sTypes,
+                                         boolean parallel) {
         int words = (n + 63) >>> 6;
-        both(parallel, () -> markTypeChanges(text, offset, n, sTypes, 0, words / 2),
-                () -> markTypeChanges(text, offset, n, sTypes, words / 2, words));
+        var subCounts = new int[4 * alphabetSize];
+        // A second thread counts into an array of its own, when that is no larger than the level.
+        var upperCounts = parallel && 4L * alphabetSize <= n ? new int[4 * alphabetSize] : null;
+        both(upperCounts != null, () -> markTypeChanges(text, offset, n, sTypes, 0, words / 2, subCounts),
+                () -> markTypeChanges(text, offset, n, sTypes, words / 2, words,
+                        upperCounts != null ? upperCounts : subCounts));
+        if (upperCounts != null) {
+            for (int q = 0; q < subCounts.length; q++) {
+                subCounts[q] += upperCounts[q];
+            }
+        }
+        // Position 0 has no predecessor: it is in no sub-bucket.
+        subCounts[text[offset] << 1 | (int) sTypes[0] & 1]--;
+        return subCounts;
     }
 
-    private static void markTypeChanges(int[] text, int offset, int n, long[] sTypes, int fromWord, int toWord) {
+    /**
+     * Marks the words [fromWord, toWord) of the types, and counts the positions by symbol c, type-change bit b and
+     * type s (1 for S) into subCounts[4c + 2b + s]: L after L, S after S, L after S, LMS.
+     */
+    private static void markTypeChanges(int[] text, int offset, int n, long[] sTypes, int fromWord, int toWord,
+                                        int[] subCounts) {
         for (int word = fromWord; word < toWord; word++) {
             long types = sTypes[word];
             // Before position 0 counts as L-type.
@@ -449,7 +558,9 @@ public final class SuffixArrays {
             int from = word << 6;
             int to = Math.min(n, from + 64);
             for (int i = from; i < to; i++) {
-                text[offset + i] = text[offset + i] << 1 | (int) (changes >>> (i - from)) & 1;
+                int marked = text[offset + i] << 1 | (int) (changes >>> (i - from)) & 1;
+                text[offset + i] = marked;
+                subCounts[marked << 1 | (int) (types >>> (i - from)) & 1]++;
             }
         }
     }
@@ -464,12 +575,6 @@ public final class SuffixArrays {
         return (sTypes[i >>> 6] & (1L << i)) != 0;
     }
 
-    /** 1 when position i is LMS, S-type after an L-type (position 0 has no predecessor), else 0; without branches. */
-    private static int lmsBit(long[] sTypes, int i) {
-        int previous = Math.max(i - 1, 0);
-        return (int) (sTypes[i >>> 6] >>> i & ~(sTypes[previous >>> 6] >>> previous)) & 1;
-    }
-
     /** Bit b is set when position 64 word + b is LMS: S-type after an L-type (position 0 has no predecessor). */
     private static long lmsBits(long[] sTypes, int word) {
         long previousTypes = word == 0 ? 1 : sTypes[word - 1] >>> 63;
@@ -477,210 +582,69 @@ public final class SuffixArrays {
     }
 
     /**
-     * Induces L-type suffixes left to right, then S-type suffixes right to left (Mori's variant). An entry is stored
-     * negated (~v) when its predecessor must not be induced in the current pass. A scanned entry's sign is flipped,
-     * so after both passes every entry is plain again. See {@link Induction} for how a pass runs. When naming, the
-     * marks placed by the first pass say "differs from the entry to the left"; between the passes they are moved one
-     * entry down, so that every mark the second pass scans, and every mark it places, says "differs from the entry
-     * to the right".
+     * Stage 3: induces L-type suffixes left to right, then S-type suffixes right to left (Mori's variant). An entry is
+     * stored negated (~v) when its predecessor must not be induced in the current pass. A scanned entry's sign is
+     * flipped, so after both passes every entry is plain again. See {@link Induction} for how a pass runs.
      */
     private static void induce(int[] text, int offset, int[] sa, int n, Counts counts, int[] buckets,
-                               boolean naming, boolean parallel) {
-        int stride = naming ? 2 : 1;
-        counts.starts(buckets, stride);
-        if (naming) {
-            clearClasses(buckets);
-        }
+                               boolean parallel) {
+        counts.starts(buckets, 1);
         int last = n - 1;
-        int lastBucket = stride * (text[offset + last] >>> 1);
-        // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket; it is also
-        // the only suffix whose LMS prefix reaches the end of the text, so a class of its own.
-        int entry = Induction.entry(last, text[offset + last]);
-        sa[buckets[lastBucket]++] = naming ? entry ^ Induction.DISTINCT : entry;
-        if (naming) {
-            buckets[lastBucket + 1] = 0;
-        }
-        Induction.leftToRight(text, offset, sa, n, buckets, naming, parallel);
-        if (naming) {
-            moveMarksOfLTypes(sa, n, counts, buckets, parallel);
-            clearClasses(buckets);
-        }
-        counts.ends(buckets, stride);
-        Induction.rightToLeft(text, offset, sa, n, buckets, naming, parallel);
-    }
-
-    private static void clearClasses(int[] buckets) {
-        for (int c = 1; c < buckets.length; c += 2) {
-            buckets[c] = -1;
-        }
+        // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket.
+        sa[buckets[text[offset + last] >>> 1]++] = Induction.entry(last, text[offset + last]);
+        Induction.finalLeftToRight(text, offset, sa, n, buckets, parallel);
+        counts.ends(buckets, 1);
+        Induction.finalRightToLeft(text, offset, sa, n, buckets, parallel);
     }
 
     /**
-     * In each bucket's L-type part [start, buckets[2c]) (the counters stop at its end), moves every mark from entry
-     * i to entry i - 1 and marks the last entry. Entries may be flipped here, so the mark is that of ~entry then.
-     * With two threads each takes the buckets of about half the entries.
-     */
-    private static void moveMarksOfLTypes(int[] sa, int n, Counts counts, int[] buckets, boolean parallel) {
-        int split = 0;
-        int splitStart = 0;
-        while (parallel && split < counts.size && splitStart < n / 2) {
-            splitStart += counts.array[counts.offset + split++];
-        }
-        int symbolsBelow = split;
-        int entriesBelow = splitStart;
-        both(parallel, () -> moveMarksOfLTypes(sa, counts, buckets, 0, symbolsBelow, 0),
-                () -> moveMarksOfLTypes(sa, counts, buckets, symbolsBelow, counts.size, entriesBelow));
-    }
-
-    /** The same for the buckets of symbols [from, to), the first starting at start. */
-    private static void moveMarksOfLTypes(int[] sa, Counts counts, int[] buckets, int from, int to, int start) {
-        for (int c = from; c < to; c++) {
-            int carried = Induction.DISTINCT;
-            for (int i = buckets[2 * c] - 1; i >= start; i--) {
-                int entry = sa[i];
-                int mark = (entry ^ (entry >> 31)) & Induction.DISTINCT;
-                sa[i] = entry ^ mark ^ carried;
-                carried = mark;
-            }
-            start += counts.array[counts.offset + c];
-        }
-    }
-
-    /**
-     * Moves the sorted LMS positions to sa[0, count) and clears the rest; returns count. When naming, an LMS position
-     * is marked when its LMS substring differs from the previous one: when any entry from that one up to just before
-     * it is marked (a mark says "differs from the entry to the right"; equal substrings are next to each other).
-     * With two threads each compacts one half of sa; the upper half's positions then move down next to the lower's.
-     */
-    private static int compactLms(int[] sa, int n, long[] sTypes, boolean naming, boolean parallel) {
-        int markMask = naming ? Induction.DISTINCT : 0;
-        int half = n / 2;
-        var halves = new Compacted[2];
-        both(parallel, () -> halves[0] = compactLms(sa, 0, half, sTypes, markMask, markMask),
-                () -> halves[1] = compactLms(sa, half, n, sTypes, markMask, 0));
-        Compacted lower = halves[0];
-        Compacted upper = halves[1];
-        int count = lower.count() + upper.count();
-        if (upper.count() > 0) {
-            // The marks after the lower half's last LMS position belong to the upper half's first one.
-            sa[half] |= lower.pendingMark();
-            System.arraycopy(sa, half, sa, lower.count(), upper.count());
-        }
-        Arrays.fill(sa, count, n, EMPTY);
-        return count;
-    }
-
-    /** How many LMS positions a part of sa held, and the mark gathered after the last one for the next. */
-    private record Compacted(int count, int pendingMark) {
-    }
-
-    /** Compacts the LMS positions in sa[from, to) to sa[from, from + count), starting with the mark given. */
-    private static Compacted compactLms(int[] sa, int from, int to, long[] sTypes, int markMask, int distinct) {
-        int positionMask = ~markMask;
-        int count = from;
-        // Without branches: whether a suffix in sorted order is LMS is unpredictable. The store is harmless when it
-        // is not (count never passes i).
-        for (int i = from; i < to; i++) {
-            int entry = sa[i];
-            int position = entry & positionMask;
-            int lms = lmsBit(sTypes, position);
-            sa[count] = position | distinct;
-            count += lms;
-            distinct &= lms - 1;
-            distinct |= entry & markMask;
-        }
-        return new Compacted(count - from, distinct);
-    }
-
-    /**
-     * Names the marked, sorted LMS substrings (a new name at each mark, so equal substrings get equal names, in
-     * sorted order), unmarks them, and writes the name of position p to its slot sa[lmsCount + p / 2], flagged when
-     * unique (see {@link FixedLmsSuffixes}); returns the number of names. LMS positions are at least two apart, so
-     * the slots are distinct, and they lie in sa[lmsCount, n), which holds -1 elsewhere. With two threads each names
-     * half the ranks: the second half starts from the names the marks of the first half count, and the one slot both
-     * halves would write (the last of the first half, when the first of the second repeats it) is settled after.
+     * Names the sorted LMS substrings, marked where one differs from the next (a new name after each mark, so equal
+     * substrings get equal names, in sorted order), unmarks them, and writes the name of position p to its slot
+     * sa[lmsCount + p / 2], flagged when unique (see {@link FixedLmsSuffixes}); returns the number of names. LMS
+     * positions are at least two apart, so the slots are distinct, and they lie in sa[lmsCount, n), which holds -1
+     * elsewhere. With two threads each names half the ranks: the second half starts from the names the marks of the
+     * first half count, and the one slot both halves would write (the last of the first half, when the first of the
+     * second repeats it) is settled after.
      */
     private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount, FixedLmsSuffixes fixed, boolean parallel) {
         // At a multiple of 64, so that the halves set bits in different words of the fixed suffixes' bit sets.
         int split = parallel ? (lmsCount >>> 1) & ~63 : 0;
-        int namesBelow = 0;
-        for (int i = 0; i < split; i++) {
-            namesBelow += sa[i] >>> 30;
+        int namesBelow = split > 0 ? 1 : 0;
+        for (int i = 0; i < split - 1; i++) {
+            namesBelow += sa[i] >>> 31;
         }
-        boolean splitRepeats = split > 0 && (sa[split] & Induction.DISTINCT) == 0;
+        boolean splitIsNew = split == 0 || sa[split - 1] < 0;
         int firstName = namesBelow - 1;
         int[] lastName = new int[1];
-        both(parallel, () -> nameMarkedLmsSubstrings(sa, lmsCount, fixed, 0, split, -1),
-                () -> lastName[0] = nameMarkedLmsSubstrings(sa, lmsCount, fixed, split, lmsCount, firstName));
-        if (splitRepeats) {
+        both(parallel, () -> nameMarkedLmsSubstrings(sa, lmsCount, fixed, 0, split, -1, true),
+                () -> lastName[0] = nameMarkedLmsSubstrings(sa, lmsCount, fixed, split, lmsCount, firstName,
+                        splitIsNew));
+        if (!splitIsNew) {
             fixed.notUnique(sa, lmsCount + (sa[split - 1] >>> 1));
         }
         return lastName[0] + 1;
     }
 
     /**
-     * Names ranks [from, to), the names of the ranks below from ending at lastName; returns the last name given. The
-     * first rank does not touch the slot of the one before it: the caller settles that.
+     * Names ranks [from, to), the names of the ranks below from ending at lastName, the first new when firstIsNew;
+     * returns the last name given. The first rank does not touch the slot of the one before it: the caller settles
+     * that.
      */
     private static int nameMarkedLmsSubstrings(int[] sa, int lmsCount, FixedLmsSuffixes fixed, int from, int to,
-                                               int lastName) {
+                                               int lastName, boolean firstIsNew) {
         int name = lastName;
         int previousSlot = -1;
+        boolean isNew = firstIsNew;
         for (int i = from; i < to; i++) {
             int entry = sa[i];
-            boolean isNew = (entry & Induction.DISTINCT) != 0;
-            name += entry >>> 30;
-            int position = entry & (Induction.DISTINCT - 1);
+            name += isNew ? 1 : 0;
+            int position = entry & ~Induction.MARK;
             sa[i] = position;
             int slot = lmsCount + (position >>> 1);
             fixed.writeName(sa, i, slot, previousSlot, name, isNew);
             previousSlot = slot;
+            isNew = entry < 0;
         }
         return name;
-    }
-
-    /**
-     * The same for unmarked LMS substrings, by comparing them. First position / 2 holds the length of the
-     * position's LMS substring (up to and including the next LMS position; 0 for the last one, which ends at the
-     * virtual end marker and is unique), then its name. Two LMS substrings of equal length with equal symbols are
-     * equal, types included, because the types follow from the symbols and the S type of their final position.
-     */
-    private static int nameLmsSubstrings(int[] text, int offset, int[] sa, int n, int lmsCount, long[] sTypes,
-                                         FixedLmsSuffixes fixed) {
-        int next = n;
-        for (int i = n - 1; i >= 1; i--) {
-            if (lmsBit(sTypes, i) != 0) {
-                sa[lmsCount + (i >>> 1)] = next == n ? 0 : next - i + 1;
-                next = i;
-            }
-        }
-        int name = 0;
-        int previous = -1;
-        int previousLength = 0;
-        int previousSlot = -1;
-        for (int i = 0; i < lmsCount; i++) {
-            int position = sa[i];
-            int slot = lmsCount + (position >>> 1);
-            int length = sa[slot];
-            boolean isNew = length == 0 || length != previousLength
-                    || !sameSymbols(text, offset, previous, position, length);
-            if (isNew) {
-                name++;
-                previous = position;
-                previousLength = length;
-            }
-            fixed.writeName(sa, i, slot, previousSlot, name - 1, isNew);
-            previousSlot = slot;
-        }
-        return name;
-    }
-
-    private static boolean sameSymbols(int[] text, int offset, int a, int b, int length) {
-        for (int d = 0; d < length; d++) {
-            if (text[offset + a + d] >>> 1 != text[offset + b + d] >>> 1) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -31,8 +31,7 @@ class SuffixArraysTest {
 
     /**
      * Repetitive texts over small alphabets: a random pattern of 1 to 12 symbols repeated, with a few symbols changed,
-     * so that many LMS substrings are equal. They stress the naming of LMS substrings during the induction, which is
-     * checked against the naive sort and against naming by comparing the substrings (namingLengthLimit 0).
+     * so that many LMS substrings are equal. They stress the naming of LMS substrings during the induction.
      */
     @Provide
     Arbitrary<Case> repetitiveTexts() {
@@ -54,60 +53,40 @@ class SuffixArraysTest {
 
     @Property(tries = 400, seed = "20261125")
     void namesEqualLmsSubstringsAlikeInRepetitiveTexts(@ForAll("repetitiveTexts") Case input) {
-        int[] expected = NaiveSuffixSort.sort(input.text());
-        assertThat(sais(input.text(), input.alphabetSize())).containsExactly(expected);
-        int[] compared = new int[input.text().length];
-        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), compared, 1, 0,
-                SuffixArrays.PARALLEL_LENGTH_MIN);
-        assertThat(compared).containsExactly(expected);
-    }
-
-    @Property(tries = 200, seed = "20261126")
-    void namingByComparisonMatchesTheNaiveSort(@ForAll("smallAlphabetTexts") Case input) {
-        int[] suffixes = new int[input.text().length];
-        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 1, 0,
-                SuffixArrays.PARALLEL_LENGTH_MIN);
-        assertThat(suffixes).containsExactly(NaiveSuffixSort.sort(input.text()));
+        assertThat(sais(input.text(), input.alphabetSize())).containsExactly(NaiveSuffixSort.sort(input.text()));
     }
 
     /**
-     * Two threads on every level, however short (parallelLengthMin 0): the LMS seeds split by symbol, the LMS
-     * compaction and the mapping split in halves, also when one half holds no LMS position. Naming both ways.
+     * Two threads on every level, however short (parallelLengthMin 0): the LMS seeds and the mark moves split by
+     * symbol, the naming and the mapping split in halves, also when one half holds no LMS position.
      */
     @Property(tries = 300, seed = "20261127")
     void twoThreadsOnShortLevelsMatchTheNaiveSort(@ForAll("repetitiveTexts") Case input) {
-        int[] expected = NaiveSuffixSort.sort(input.text());
-        for (int namingLengthLimit : new int[] {Induction.NAMING_LENGTH_LIMIT, 0}) {
-            int[] suffixes = new int[input.text().length];
-            SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 2, namingLengthLimit,
-                    0);
-            assertThat(suffixes).containsExactly(expected);
-        }
+        int[] suffixes = new int[input.text().length];
+        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 2, 0);
+        assertThat(suffixes).containsExactly(NaiveSuffixSort.sort(input.text()));
     }
 
     @Property(tries = 200, seed = "20261128")
     void twoThreadsOnShortLevelsMatchTheNaiveSortOnRandomTexts(@ForAll("smallAlphabetTexts") Case input) {
         int[] suffixes = new int[input.text().length];
-        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 2,
-                Induction.NAMING_LENGTH_LIMIT, 0);
+        SuffixArrays.sort(input.text(), input.text().length, input.alphabetSize(), suffixes, 2, 0);
         assertThat(suffixes).containsExactly(NaiveSuffixSort.sort(input.text()));
     }
 
     /**
      * Short texts over larger alphabets made of runs copied from earlier in the text: many LMS substrings are unique
      * and many repeat, so every level takes LMS suffixes out of its reduced problem (see FixedLmsSuffixes). Checked
-     * against the naive sort with both ways of naming and with two threads on every level.
+     * against the naive sort, also with two threads on every level.
      */
     @Property(tries = 300, seed = "20261129")
     void takingOutFixedLmsSuffixesMatchesTheNaiveSort(@ForAll("largeAlphabetCopiedRuns") Case input) {
         int[] text = input.text();
         int[] expected = NaiveSuffixSort.sort(text);
         for (int threads = 1; threads <= 2; threads++) {
-            for (int namingLengthLimit : new int[] {0, Induction.NAMING_LENGTH_LIMIT}) {
-                int[] suffixes = new int[text.length];
-                SuffixArrays.sort(text, text.length, input.alphabetSize(), suffixes, threads, namingLengthLimit, 0);
-                assertThat(suffixes).containsExactly(expected);
-            }
+            int[] suffixes = new int[text.length];
+            SuffixArrays.sort(text, text.length, input.alphabetSize(), suffixes, threads, 0);
+            assertThat(suffixes).containsExactly(expected);
         }
     }
 
