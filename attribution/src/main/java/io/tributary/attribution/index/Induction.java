@@ -14,10 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * nothing) or partial (stage 1, as in libsais: every entry of the scanned range induces its predecessor, and the sign
  * bit of an entry is a mark; see {@link #partialLeftToRight}).
  *
- * <p>On one thread gathering first pays only when the text is larger than the cache: 30 M tokens sort 15% faster that
- * way, the Brown corpus (1.3 M) about 10% slower. Below {@link #GATHER_ALONE_LENGTH_MIN} the place step reads the text
- * itself: no gathered position matches. (Testing a flag for that as well made the place loops 7-10% slower when
- * gathering, and 5% faster on one thread without: the flag is not kept.)
+ * <p>One thread gathers each block before placing it, too: 30 M tokens sort 15% faster that way, and since stage 1
+ * scans only inducing entries the Brown corpus (1.3 M) 7% faster.
  *
  * <p>With a helper thread the gathering of the next blocks runs on the other core while this thread places the
  * current one. A block is gathered by whichever thread claims it first, so this thread never waits for a helper that
@@ -31,8 +29,6 @@ final class Induction {
     static final int BLOCK_ENTRIES = 4096;
     /** In a partial pass: an entry whose LMS prefix differs from that of the entry scanned before it. */
     static final int MARK = Integer.MIN_VALUE;
-    /** From this length up one thread gathers each block before placing it, as a helper would. */
-    static final int GATHER_ALONE_LENGTH_MIN = 1 << 22;
     /** Buffers in the ring shared by the placing thread and the helper. */
     private static final int RING_BLOCKS = 8;
     /** How many blocks the helper may gather ahead of the block being placed. */
@@ -54,8 +50,6 @@ final class Induction {
     /** Keeps the position of an entry whose predecessor is gathered: without the mark in a partial pass. */
     private final int positionMask;
     private final int blockCount;
-    /** Whether blocks are gathered before they are placed; if not, placing reads the text itself. */
-    private final boolean gathering;
     /** Whether a helper thread gathers ahead. */
     private final boolean helped;
     private final int ringBlocks;
@@ -85,13 +79,11 @@ final class Induction {
         int length = to - from;
         this.blockCount = (int) (((long) length + BLOCK_ENTRIES - 1) / BLOCK_ENTRIES);
         this.helped = parallel && blockCount > 1;
-        this.gathering = helped || blockCount > 1 && length >= GATHER_ALONE_LENGTH_MIN;
         // Without a helper one slot: gathered, then placed.
         this.ringBlocks = helped ? RING_BLOCKS : 1;
-        // Without gathering the positions stay 0, which no entry the place loops look up equals, and no word is read.
         int blockEntries = Math.min(length, BLOCK_ENTRIES);
         this.positions = new int[ringBlocks][blockEntries];
-        this.words = new int[ringBlocks][gathering ? blockEntries : 0];
+        this.words = new int[ringBlocks][blockEntries];
         this.ready = new AtomicIntegerArray(ringBlocks);
         for (int slot = 0; slot < ringBlocks; slot++) {
             ready.set(slot, -1);
@@ -136,12 +128,10 @@ final class Induction {
             int scanned = 0;
             for (int block = 0; block < blockCount; block++) {
                 int slot = block % ringBlocks;
-                if (gathering) {
-                    if (claimed.compareAndSet(block, block + 1)) {
-                        gather(block, slot);
-                    } else {
-                        awaitReady(slot, block);
-                    }
+                if (claimed.compareAndSet(block, block + 1)) {
+                    gather(block, slot);
+                } else {
+                    awaitReady(slot, block);
                 }
                 int start = blockStart(block);
                 int end = blockEnd(block);

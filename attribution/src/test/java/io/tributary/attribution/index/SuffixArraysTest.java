@@ -168,20 +168,6 @@ class SuffixArraysTest {
         assertThat(two).isEqualTo(one);
     }
 
-    /** From {@link Induction#GATHER_ALONE_LENGTH_MIN} symbols up one thread gathers before placing, too. */
-    @Test
-    void gathersOnOneThreadInLongTexts() {
-        var random = new java.util.Random(20261205L);
-        int length = Induction.GATHER_ALONE_LENGTH_MIN + 4321;
-        int[] text = copiedRuns(random, length, 200_000);
-        int[] one = new int[length];
-        int[] two = new int[length];
-        SuffixArrays.sort(text, length, 200_000, one, 1);
-        SuffixArrays.sort(text, length, 200_000, two, 2);
-        assertThat(one).isEqualTo(two);
-        assertSorted(text, one);
-    }
-
     /** Runs of geometric length (mean 12) copied from random earlier places, a separator every ~2,000 symbols. */
     private static int[] copiedRuns(java.util.Random random, int length, int alphabet) {
         int[] text = new int[length];
