@@ -92,36 +92,37 @@ final class Induction {
 
     /** Stage 3: induces L-type suffixes left to right over sa[0, n) from the bucket starts in buckets[c]. */
     static void finalLeftToRight(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
-        new Induction(text, offset, sa, 0, n, true, false, parallel).run(buckets);
+        new Induction(text, offset, sa, 0, n, true, false, parallel).run(buckets, 0);
     }
 
     /** Stage 3: induces S-type suffixes right to left over sa[0, n) from the bucket ends in buckets[c]. */
     static void finalRightToLeft(int[] text, int offset, int[] sa, int n, int[] buckets, boolean parallel) {
-        new Induction(text, offset, sa, 0, n, false, false, parallel).run(buckets);
+        new Induction(text, offset, sa, 0, n, false, false, parallel).run(buckets, 0);
     }
 
     /**
      * Stage 1, L-type suffixes: scans sa[from, to), every entry of which induces its predecessor (an L-type suffix),
      * and places the predecessor by its bucket c and the type t of the suffix before it (t = 1 when that one is
-     * S-type) at buckets[4c + t]++, marked (see {@link #MARK}) when it is the first
-     * placed there or its inducer's LMS prefix differs from that of the inducer of the one placed there before:
-     * buckets[4c + 2 + t] holds that inducer's class, the number of marked entries scanned up to and including it.
+     * S-type) at buckets[base + 4c + t]++, marked (see {@link #MARK}) when it is the first placed there or its
+     * inducer's LMS prefix differs from that of the inducer of the one placed there before: buckets[base + 4c + 2 + t]
+     * holds that inducer's class, the number of marked entries scanned up to and including it.
      */
-    static void partialLeftToRight(int[] text, int offset, int[] sa, int from, int to, int[] buckets,
+    static void partialLeftToRight(int[] text, int offset, int[] sa, int from, int to, int[] buckets, int base,
                                    boolean parallel) {
-        new Induction(text, offset, sa, from, to, true, true, parallel).run(buckets);
+        new Induction(text, offset, sa, from, to, true, true, parallel).run(buckets, base);
     }
 
     /**
-     * Stage 1, S-type suffixes: the same right to left, placing at --buckets[4c + t], where t = 1 when the suffix
-     * before the predecessor is L-type, so the predecessor is LMS.
+     * Stage 1, S-type suffixes: the same right to left, placing at --buckets[base + 4c + t], where t = 1 when the
+     * suffix before the predecessor is L-type, so the predecessor is LMS.
      */
-    static void partialRightToLeft(int[] text, int offset, int[] sa, int from, int to, int[] buckets,
+    static void partialRightToLeft(int[] text, int offset, int[] sa, int from, int to, int[] buckets, int base,
                                    boolean parallel) {
-        new Induction(text, offset, sa, from, to, false, true, parallel).run(buckets);
+        new Induction(text, offset, sa, from, to, false, true, parallel).run(buckets, base);
     }
 
-    private void run(int[] buckets) {
+    /** buckets[base + b] is the bucket counter b of a partial pass; a final pass's start at 0. */
+    private void run(int[] buckets, int base) {
         Thread helper = helped
                 ? Thread.ofPlatform().name("sais-gather").daemon(true).start(this::helpGather) : null;
         try {
@@ -137,8 +138,8 @@ final class Induction {
                 int end = blockEnd(block);
                 if (partial) {
                     scanned = leftToRight
-                            ? partialLeftToRight(start, end, slot, buckets, scanned)
-                            : partialRightToLeft(start, end, slot, buckets, scanned);
+                            ? partialLeftToRight(start, end, slot, buckets, base, scanned)
+                            : partialRightToLeft(start, end, slot, buckets, base, scanned);
                 } else if (leftToRight) {
                     finalLeftToRight(start, end, slot, buckets);
                 } else {
@@ -205,7 +206,9 @@ final class Induction {
 
     private int blockStart(int block) {
         // In long arithmetic: a shard may hold up to 2^31 - 65 entries, so (block + 1) * BLOCK_ENTRIES can overflow.
-        long start = leftToRight ? from + (long) block * BLOCK_ENTRIES : Math.max(from, to - (block + 1L) * BLOCK_ENTRIES);
+        long start = leftToRight
+                ? from + (long) block * BLOCK_ENTRIES
+                : Math.max(from, to - (block + 1L) * BLOCK_ENTRIES);
         return (int) start;
     }
 
@@ -273,7 +276,7 @@ final class Induction {
      * Returns the classes scanned so far. Suffix 0 is never placed: it induces nothing, and stage 1 needs no rank for
      * it (it is not LMS), so the caller counts it in no bucket.
      */
-    private int partialLeftToRight(int start, int end, int slot, int[] buckets, int scanned) {
+    private int partialLeftToRight(int start, int end, int slot, int[] buckets, int base, int scanned) {
         int[] blockPositions = positions[slot];
         int[] blockWords = words[slot];
         for (int i = start; i < end; i++) {
@@ -282,7 +285,7 @@ final class Induction {
             int j = entry & ~MARK;
             if (j > 1) {
                 int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
-                int bucket = subBucket(word);
+                int bucket = base + subBucket(word);
                 int mark = buckets[bucket + 2] == scanned ? 0 : MARK;
                 buckets[bucket + 2] = scanned;
                 sa[buckets[bucket]++] = (j - 1) | mark;
@@ -291,7 +294,7 @@ final class Induction {
         return scanned;
     }
 
-    private int partialRightToLeft(int start, int end, int slot, int[] buckets, int scanned) {
+    private int partialRightToLeft(int start, int end, int slot, int[] buckets, int base, int scanned) {
         int[] blockPositions = positions[slot];
         int[] blockWords = words[slot];
         for (int i = end - 1; i >= start; i--) {
@@ -300,7 +303,7 @@ final class Induction {
             int j = entry & ~MARK;
             if (j > 1) {
                 int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
-                int bucket = subBucket(word);
+                int bucket = base + subBucket(word);
                 int mark = buckets[bucket + 2] == scanned ? 0 : MARK;
                 buckets[bucket + 2] = scanned;
                 sa[--buckets[bucket]] = (j - 1) | mark;

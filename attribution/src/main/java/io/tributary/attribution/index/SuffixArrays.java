@@ -84,9 +84,9 @@ public final class SuffixArrays {
         // A reduced problem's text lies in sa after its suffix array, so the gap between them is free for the counts.
         long gap = text == sa ? offset - n : 0;
         var counts = gap >= alphabetSize ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
-        long[] sTypes = classifyAndCount(text, offset, n, counts,
-                parallel ? secondCounts(sa, n, gap, alphabetSize) : null);
-        int[] subCounts = markTypeChanges(text, offset, n, alphabetSize, sTypes, parallel);
+        long[] sTypes = classify(text, offset, n, parallel);
+        SubBuckets subCounts = markTypeChanges(text, offset, n, alphabetSize, sTypes, parallel, sa, gap);
+        counts.sum(subCounts, text[offset] >>> 1);
         try {
             sortMarked(text, offset, sa, n, alphabetSize, threads, parallelLengthMin, gap, counts, subCounts, sTypes);
         } finally {
@@ -100,7 +100,8 @@ public final class SuffixArrays {
 
     /** Sorts a level whose text is marked (see {@link #markTypeChanges}). */
     private static void sortMarked(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
-                                   int parallelLengthMin, long gap, Counts counts, int[] subCounts, long[] sTypes) {
+                                   int parallelLengthMin, long gap, Counts counts, SubBuckets subCounts,
+                                   long[] sTypes) {
         boolean parallel = threads > 1 && n >= parallelLengthMin;
         // Two ints a symbol: stage 1 keeps its stage 2 bucket ends here; stage 3 the LMS count of each symbol after
         // the bucket ends.
@@ -108,7 +109,7 @@ public final class SuffixArrays {
 
         // Stage 1: sort the LMS substrings, with a mark at each that differs from the next, into sa[0, lmsCount).
         int lmsCount = sortLmsSubstrings(text, offset, sa, n, alphabetSize, subCounts, sTypes, buckets, parallel);
-        subCounts = null; // the recursion may have its memory
+        subCounts = null; // the recursion may have its memory (when it has an array of its own)
 
         // Stage 2: name the sorted LMS substrings; if names repeat, sort the LMS suffixes whose rank the names do not
         // fix by recursion (when every name is unique, sa[0, lmsCount) is sorted already).
@@ -154,19 +155,21 @@ public final class SuffixArrays {
      * suffixes in B move one entry to the left. The LMS suffixes come out sorted with marks that say "differs from
      * the next". Returns lmsCount and fills sa[lmsCount, n) with -1.
      */
-    private static int sortLmsSubstrings(int[] text, int offset, int[] sa, int n, int alphabetSize, int[] subCounts,
-                                         long[] sTypes, int[] buckets, boolean parallel) {
+    private static int sortLmsSubstrings(int[] text, int offset, int[] sa, int n, int alphabetSize,
+                                         SubBuckets subBuckets, long[] sTypes, int[] buckets, boolean parallel) {
         // subCounts[4c + i] counts, for i = 0 to 3: L after L, S after S, L after S, LMS (S after L). Turned into
         // [A start, B start, seed end, LMS count]; the second pass's starts go to buckets: [B end c | LMS end c].
+        int[] subCounts = subBuckets.array();
+        int base = subBuckets.base();
         int a = 0;
         for (int c = 0; c < alphabetSize; c++) {
-            a += subCounts[4 * c] + subCounts[4 * c + 3];
+            a += subCounts[base + 4 * c] + subCounts[base + 4 * c + 3];
         }
         int b = a;
         int lmsEnd = 0;
         int seedEnd = 0;
         for (int c = 0; c < alphabetSize; c++) {
-            int q = 4 * c;
+            int q = base + 4 * c;
             int afterL = subCounts[q];
             int afterS = subCounts[q + 1] + subCounts[q + 2];
             int lms = subCounts[q + 3];
@@ -183,40 +186,32 @@ public final class SuffixArrays {
         int lmsCount = lmsEnd;
 
         Arrays.fill(sa, 0, n, 0);
-        placeLmsSeeds(text, offset, sa, aEnd, sTypes, subCounts, alphabetSize, parallel);
+        placeLmsSeeds(text, offset, sa, aEnd, sTypes, subBuckets, alphabetSize, parallel);
         for (int c = 0; c < alphabetSize; c++) {
             // The seeds of bucket c end where A's next bucket starts.
-            int end = c + 1 < alphabetSize ? subCounts[4 * (c + 1)] : aEnd;
-            if (subCounts[4 * c + 2] < end) {
-                sa[subCounts[4 * c + 2]] |= Induction.MARK;
+            int end = c + 1 < alphabetSize ? subCounts[base + 4 * (c + 1)] : aEnd;
+            if (subCounts[base + 4 * c + 2] < end) {
+                sa[subCounts[base + 4 * c + 2]] |= Induction.MARK;
             }
         }
-        clearClasses(subCounts);
+        subBuckets.clearClasses(alphabetSize);
         // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket; it is also
         // the only suffix whose LMS prefix reaches the end of the text, so a class of its own.
         int last = n - 1;
-        int lastBucket = Induction.subBucket(text[offset + last]);
+        int lastBucket = base + Induction.subBucket(text[offset + last]);
         sa[subCounts[lastBucket]++] = last | Induction.MARK;
         subCounts[lastBucket + 2] = 0;
-        Induction.partialLeftToRight(text, offset, sa, 0, aEnd, subCounts, parallel);
+        Induction.partialLeftToRight(text, offset, sa, 0, aEnd, subCounts, base, parallel);
 
-        moveMarksLeft(sa, aEnd, n - 1, subCounts, buckets, alphabetSize, parallel);
+        moveMarksLeft(sa, aEnd, n - 1, subBuckets, buckets, alphabetSize, parallel);
         for (int c = 0; c < alphabetSize; c++) {
-            subCounts[4 * c] = buckets[c];
-            subCounts[4 * c + 1] = buckets[alphabetSize + c];
+            subCounts[base + 4 * c] = buckets[c];
+            subCounts[base + 4 * c + 1] = buckets[alphabetSize + c];
         }
-        clearClasses(subCounts);
-        Induction.partialRightToLeft(text, offset, sa, aEnd, n - 1, subCounts, parallel);
+        subBuckets.clearClasses(alphabetSize);
+        Induction.partialRightToLeft(text, offset, sa, aEnd, n - 1, subCounts, base, parallel);
         Arrays.fill(sa, lmsCount, n, EMPTY);
         return lmsCount;
-    }
-
-    /** No entry placed into any sub-bucket yet. */
-    private static void clearClasses(int[] subBuckets) {
-        for (int q = 0; q < subBuckets.length; q += 4) {
-            subBuckets[q + 2] = -1;
-            subBuckets[q + 3] = -1;
-        }
     }
 
     /**
@@ -224,15 +219,15 @@ public final class SuffixArrays {
      * seed), in text order within a bucket. With two threads each places the buckets of about half of A; both read
      * the whole text, but the random writes into sa are split.
      */
-    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int aEnd, long[] sTypes, int[] subBuckets,
-                                      int alphabetSize, boolean parallel) {
+    private static void placeLmsSeeds(int[] text, int offset, int[] sa, int aEnd, long[] sTypes,
+                                      SubBuckets subBuckets, int alphabetSize, boolean parallel) {
         int words = sTypes.length;
         if (!parallel) {
             placeLmsSeeds(text, offset, sa, sTypes, words, subBuckets, 0, alphabetSize);
             return;
         }
         int split = 0;
-        while (split < alphabetSize - 1 && subBuckets[4 * split + 2] < aEnd / 2) {
+        while (split < alphabetSize - 1 && subBuckets.array()[subBuckets.base() + 4 * split + 2] < aEnd / 2) {
             split++;
         }
         int symbolsBelow = split;
@@ -241,8 +236,10 @@ public final class SuffixArrays {
     }
 
     /** Places the seeds whose symbols lie in [symbolFrom, symbolTo). */
-    private static void placeLmsSeeds(int[] text, int offset, int[] sa, long[] sTypes, int words, int[] subBuckets,
-                                      int symbolFrom, int symbolTo) {
+    private static void placeLmsSeeds(int[] text, int offset, int[] sa, long[] sTypes, int words,
+                                      SubBuckets subBuckets, int symbolFrom, int symbolTo) {
+        int[] seedEnds = subBuckets.array();
+        int base = subBuckets.base() + 2;
         for (int word = words - 1; word >= 0; word--) {
             for (long bits = lmsBits(sTypes, word); bits != 0; ) {
                 int bit = 63 - Long.numberOfLeadingZeros(bits);
@@ -250,7 +247,7 @@ public final class SuffixArrays {
                 int i = (word << 6) + bit;
                 int symbol = text[offset + i] >>> 1;
                 if (symbol >= symbolFrom && symbol < symbolTo) {
-                    sa[--subBuckets[4 * symbol + 2]] = i;
+                    sa[--seedEnds[base + 4 * symbol]] = i;
                 }
             }
         }
@@ -261,7 +258,7 @@ public final class SuffixArrays {
      * entry i to entry i - 1 and marks the last entry (which differs from the S-type suffixes after it). With two
      * threads each takes the buckets of about half of B.
      */
-    private static void moveMarksLeft(int[] sa, int aEnd, int bEnd, int[] subBuckets, int[] buckets,
+    private static void moveMarksLeft(int[] sa, int aEnd, int bEnd, SubBuckets subBuckets, int[] buckets,
                                       int alphabetSize, boolean parallel) {
         int split = 0;
         int bMiddle = aEnd + (bEnd - aEnd) / 2;
@@ -274,11 +271,13 @@ public final class SuffixArrays {
     }
 
     /** The same for the buckets of symbols [from, to); buckets[c] is where bucket c ends in B. */
-    private static void moveMarksLeft(int[] sa, int aEnd, int[] subBuckets, int[] buckets, int from, int to) {
+    private static void moveMarksLeft(int[] sa, int aEnd, SubBuckets subBuckets, int[] buckets, int from, int to) {
+        int[] ends = subBuckets.array();
+        int base = subBuckets.base() + 1;
         for (int c = from; c < to; c++) {
             int start = c == 0 ? aEnd : buckets[c - 1];
             int carried = Induction.MARK;
-            for (int i = subBuckets[4 * c + 1] - 1; i >= start; i--) {
+            for (int i = ends[base + 4 * c] - 1; i >= start; i--) {
                 int entry = sa[i];
                 int mark = entry & Induction.MARK;
                 sa[i] = entry ^ mark ^ carried;
@@ -422,6 +421,16 @@ public final class SuffixArrays {
             Arrays.fill(array, offset, offset + size, 0);
         }
 
+        /** Sets each symbol's count to the sum of its four sub-counts, plus position 0, which is in none. */
+        void sum(SubBuckets subBuckets, int firstSymbol) {
+            int[] subCounts = subBuckets.array();
+            for (int c = 0; c < size; c++) {
+                int q = subBuckets.base() + 4 * c;
+                array[offset + c] = subCounts[q] + subCounts[q + 1] + subCounts[q + 2] + subCounts[q + 3];
+            }
+            array[offset + firstSymbol]++;
+        }
+
         /** Adds count c to target[targetOffset + c], for every symbol c. */
         void addTo(int[] target, int targetOffset) {
             for (int c = 0; c < size; c++) {
@@ -449,35 +458,57 @@ public final class SuffixArrays {
     }
 
     /**
-     * Counts the symbols and returns the types: bit i is set when suffix i is S-type (smaller than suffix i + 1); the
-     * last suffix is L-type. One pass over the text does both. Given counts for a second thread, each thread takes one
-     * half: the left half takes the first position of the right half for L-type, and its last positions that equal
-     * that symbol take its type once known.
+     * Four ints a symbol while a level's LMS substrings are sorted (see {@link #sortLmsSubstrings}), from
+     * array[base]: in a new array, or in a free part of the suffix array.
      */
-    private static long[] classifyAndCount(int[] text, int offset, int n, Counts counts, Counts leftCounts) {
+    private record SubBuckets(int[] array, int base) {
+
+        static SubBuckets created(int alphabetSize) {
+            return new SubBuckets(new int[4 * alphabetSize], 0);
+        }
+
+        static SubBuckets cleared(int[] array, int base, int alphabetSize) {
+            Arrays.fill(array, base, base + 4 * alphabetSize, 0);
+            return new SubBuckets(array, base);
+        }
+
+        /** No entry placed into any sub-bucket yet. */
+        void clearClasses(int alphabetSize) {
+            for (int q = base; q < base + 4 * alphabetSize; q += 4) {
+                array[q + 2] = -1;
+                array[q + 3] = -1;
+            }
+        }
+    }
+
+    /**
+     * Returns the types: bit i is set when suffix i is S-type (smaller than suffix i + 1); the last suffix is L-type.
+     * With two threads each takes one half: the left half takes the first position of the right half for L-type, and
+     * its last positions that equal that symbol take its type once known.
+     */
+    private static long[] classify(int[] text, int offset, int n, boolean parallel) {
         var sTypes = new long[(n + 63) >>> 6];
         // At a multiple of 64, so that the halves set bits in different words.
-        int split = leftCounts != null ? (n >>> 1) & ~63 : 0;
+        int split = parallel ? (n >>> 1) & ~63 : 0;
         if (split == 0) {
-            classifyAndCount(text, offset, 0, n, n, sTypes, counts.array, counts.offset);
+            classify(text, offset, 0, n, n, sTypes);
             return sTypes;
         }
-        both(true, () -> classifyAndCount(text, offset, 0, split, n, sTypes, leftCounts.array, leftCounts.offset),
-                () -> classifyAndCount(text, offset, split, n, n, sTypes, counts.array, counts.offset));
+        both(true, () -> classify(text, offset, 0, split, n, sTypes),
+                () -> classify(text, offset, split, n, n, sTypes));
         if (isS(sTypes, split)) {
             for (int i = split - 1; i >= 0 && text[offset + i] == text[offset + split]; i--) {
                 sTypes[i >>> 6] |= 1L << i;
             }
         }
-        leftCounts.addTo(counts.array, counts.offset);
         return sTypes;
     }
 
     /**
-     * Counts for a second thread to classify or count LMS positions with: in the gap of a reduced problem after the
-     * first counts when both fit, else a new array for an alphabet no larger than the text, else none (one thread
-     * counts). A new array lives only for that step and is no larger than the level's two bucket ints a symbol, and
-     * merging it costs a pass over the alphabet, well below what the second thread saves.
+     * Counts for a second thread to count LMS positions with: in the gap of a reduced problem after the first counts
+     * when both fit, else a new array for an alphabet no larger than the text, else none (one thread counts). A new
+     * array lives only for that step and is no larger than the level's two bucket ints a symbol, and merging it costs
+     * a pass over the alphabet, well below what the second thread saves.
      */
     private static Counts secondCounts(int[] sa, int n, long gap, int alphabetSize) {
         if (gap >= 2L * alphabetSize) {
@@ -487,23 +518,17 @@ public final class SuffixArrays {
     }
 
     /**
-     * Classifies and counts text[from, to) from the right. Position n - 1 is L-type; for to below n, position to
-     * (outside the range) is taken for L-type, which the caller corrects where it is not.
+     * Classifies text[from, to) from the right. Position n - 1 is L-type; for to below n, position to (outside the
+     * range) is taken for L-type, which the caller corrects where it is not.
      */
-    private static void classifyAndCount(int[] text, int offset, int from, int to, int n, long[] sTypes,
-                                         int[] countArray, int countOffset) {
-        int first = to;
-        if (to == n) {
-            first = n - 1;
-            countArray[countOffset + text[offset + first]]++;
-        }
+    private static void classify(int[] text, int offset, int from, int to, int n, long[] sTypes) {
+        int first = to == n ? n - 1 : to;
         int next = text[offset + first];
         int nextIsS = 0;
         // Without branches (natural text changes type unpredictably), the bits of a word gathered in a register.
         long bits = 0;
         for (int i = first - 1; i >= from; i--) {
             int current = text[offset + i];
-            countArray[countOffset + current]++;
             // Symbols lie below 2^30, so the differences cannot overflow: less, or equal and the next is S-type.
             int isS = (current - next) >>> 31 | ((current ^ next) - 1) >>> 31 & nextIsS;
             bits |= (long) isS << i;
@@ -524,24 +549,34 @@ public final class SuffixArrays {
      * i > 0 when suffixes i - 1 and i differ in type, at 0 when suffix 0 is S-type. A suffix that an induced-sorting
      * pass places (L-type left to right, S-type right to left) is stored negated exactly when its bit is set, so the
      * pass reads one word of the text for it instead of two symbols: reads that miss the cache wait in a queue of
-     * bounded length, and one a suffix lets twice as many be on their way (see {@link Induction}).
+     * bounded length, and one a suffix lets twice as many be on their way (see {@link Induction}). Returns the
+     * positions counted by sub-bucket, as the method below counts them.
      */
-    private static int[] markTypeChanges(int[] text, int offset, int n, int alphabetSize, long[] sTypes,
-                                         boolean parallel) {
+    private static SubBuckets markTypeChanges(int[] text, int offset, int n, int alphabetSize, long[] sTypes,
+                                              boolean parallel, int[] sa, long gap) {
         int words = (n + 63) >>> 6;
-        var subCounts = new int[4 * alphabetSize];
-        // A second thread counts into an array of its own, when that is no larger than the level.
-        var upperCounts = parallel && 4L * alphabetSize <= n ? new int[4 * alphabetSize] : null;
-        both(upperCounts != null, () -> markTypeChanges(text, offset, n, sTypes, 0, words / 2, subCounts),
-                () -> markTypeChanges(text, offset, n, sTypes, words / 2, words,
-                        upperCounts != null ? upperCounts : subCounts));
-        if (upperCounts != null) {
-            for (int q = 0; q < subCounts.length; q++) {
-                subCounts[q] += upperCounts[q];
+        // In the gap after the counts when it has room (as the counts, see sais).
+        long size = 4L * alphabetSize;
+        var subCounts = gap >= alphabetSize + size
+                ? SubBuckets.cleared(sa, n + alphabetSize, alphabetSize) : SubBuckets.created(alphabetSize);
+        // A second thread counts into a table of its own, in the gap after the first or, when that is small beside
+        // the level, in a new array; else one thread marks and counts.
+        SubBuckets upperCounts = null;
+        if (parallel && gap >= alphabetSize + 2 * size) {
+            upperCounts = SubBuckets.cleared(sa, n + alphabetSize + (int) size, alphabetSize);
+        } else if (parallel && size <= n / 4) {
+            upperCounts = SubBuckets.created(alphabetSize);
+        }
+        SubBuckets upper = upperCounts;
+        both(upper != null, () -> markTypeChanges(text, offset, n, sTypes, 0, words / 2, subCounts),
+                () -> markTypeChanges(text, offset, n, sTypes, words / 2, words, upper != null ? upper : subCounts));
+        if (upper != null) {
+            for (int q = 0; q < size; q++) {
+                subCounts.array()[subCounts.base() + q] += upper.array()[upper.base() + q];
             }
         }
         // Position 0 has no predecessor: it is in no sub-bucket.
-        subCounts[text[offset] << 1 | (int) sTypes[0] & 1]--;
+        subCounts.array()[subCounts.base() + (text[offset] << 1 | (int) sTypes[0] & 1)]--;
         return subCounts;
     }
 
@@ -550,7 +585,9 @@ public final class SuffixArrays {
      * type s (1 for S) into subCounts[4c + 2b + s]: L after L, S after S, L after S, LMS.
      */
     private static void markTypeChanges(int[] text, int offset, int n, long[] sTypes, int fromWord, int toWord,
-                                        int[] subCounts) {
+                                        SubBuckets subBuckets) {
+        int[] subCounts = subBuckets.array();
+        int base = subBuckets.base();
         for (int word = fromWord; word < toWord; word++) {
             long types = sTypes[word];
             // Before position 0 counts as L-type.
@@ -560,7 +597,7 @@ public final class SuffixArrays {
             for (int i = from; i < to; i++) {
                 int marked = text[offset + i] << 1 | (int) (changes >>> (i - from)) & 1;
                 text[offset + i] = marked;
-                subCounts[marked << 1 | (int) (types >>> (i - from)) & 1]++;
+                subCounts[base + (marked << 1 | (int) (types >>> (i - from)) & 1)]++;
             }
         }
     }
