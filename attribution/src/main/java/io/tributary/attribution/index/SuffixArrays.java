@@ -137,7 +137,7 @@ public final class SuffixArrays {
 
     /**
      * Stage 1, as libsais does it: each pass scans only the entries that induce a suffix in it. The suffixes of
-     * positions 1 to n - 1 are laid out (c a symbol, counts from subCounts, see {@link #markTypeChanges}):
+     * positions 1 to n - 1 are laid out (c a symbol, counts from {@link #markTypeChanges}):
      * <ul>
      *   <li>A = sa[0, a): for each c, the L-type suffixes whose predecessor is L-type, then the LMS suffixes. The
      *       first pass scans A, placing the L-type suffixes here or in B by the type of their predecessor;</li>
@@ -157,42 +157,42 @@ public final class SuffixArrays {
      */
     private static int sortLmsSubstrings(int[] text, int offset, int[] sa, int n, int alphabetSize,
                                          SubBuckets subBuckets, long[] sTypes, int[] buckets, boolean parallel) {
-        // subCounts[4c + i] counts, for i = 0 to 3: L after L, S after S, L after S, LMS (S after L). Turned into
-        // [A start, B start, seed end, LMS count]; the second pass's starts go to buckets: [B end c | LMS end c].
+        // subCounts[2c] counts the positions with symbol c in A, subCounts[2c + 1] those in B. Spread from the top
+        // down (4c + 3 >= 2c + 1, so no count is overwritten before it is read) to four ints a symbol: [A start,
+        // B start, A end (where the seeds are placed from), -]; the B ends go to buckets[c].
         int[] subCounts = subBuckets.array();
         int base = subBuckets.base();
-        int a = 0;
+        int aEnd = 0;
         for (int c = 0; c < alphabetSize; c++) {
-            a += subCounts[base + 4 * c] + subCounts[base + 4 * c + 3];
+            aEnd += subCounts[base + 2 * c];
         }
-        int b = a;
-        int lmsEnd = 0;
-        int seedEnd = 0;
-        for (int c = 0; c < alphabetSize; c++) {
+        int aTop = aEnd;
+        int bTop = n - 1;
+        for (int c = alphabetSize - 1; c >= 0; c--) {
+            int inA = subCounts[base + 2 * c];
+            int inB = subCounts[base + 2 * c + 1];
             int q = base + 4 * c;
-            int afterL = subCounts[q];
-            int afterS = subCounts[q + 1] + subCounts[q + 2];
-            int lms = subCounts[q + 3];
-            subCounts[q] = seedEnd;
-            seedEnd += afterL + lms;
-            subCounts[q + 1] = b;
-            b += afterS;
-            subCounts[q + 2] = seedEnd;
-            lmsEnd += lms;
-            buckets[c] = b;
-            buckets[alphabetSize + c] = lmsEnd;
+            subCounts[q + 2] = aTop;
+            aTop -= inA;
+            subCounts[q] = aTop;
+            buckets[c] = bTop;
+            bTop -= inB;
+            subCounts[q + 1] = bTop;
         }
-        int aEnd = a;
-        int lmsCount = lmsEnd;
 
         Arrays.fill(sa, 0, n, 0);
         placeLmsSeeds(text, offset, sa, aEnd, sTypes, subBuckets, alphabetSize, parallel);
+        // The seeds of bucket c end where A's next bucket starts; their count ends the bucket's LMS suffixes in
+        // sa[0, lmsCount), kept in buckets[alphabetSize + c] for the second pass.
+        int lmsCount = 0;
         for (int c = 0; c < alphabetSize; c++) {
-            // The seeds of bucket c end where A's next bucket starts.
+            int firstSeed = subCounts[base + 4 * c + 2];
             int end = c + 1 < alphabetSize ? subCounts[base + 4 * (c + 1)] : aEnd;
-            if (subCounts[base + 4 * c + 2] < end) {
-                sa[subCounts[base + 4 * c + 2]] |= Induction.MARK;
+            if (firstSeed < end) {
+                sa[firstSeed] |= Induction.MARK;
             }
+            lmsCount += end - firstSeed;
+            buckets[alphabetSize + c] = lmsCount;
         }
         subBuckets.clearClasses(alphabetSize);
         // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket; it is also
@@ -421,12 +421,12 @@ public final class SuffixArrays {
             Arrays.fill(array, offset, offset + size, 0);
         }
 
-        /** Sets each symbol's count to the sum of its four sub-counts, plus position 0, which is in none. */
+        /** Sets each symbol's count to the sum of its counts in A and B, plus position 0, which is in neither. */
         void sum(SubBuckets subBuckets, int firstSymbol) {
             int[] subCounts = subBuckets.array();
             for (int c = 0; c < size; c++) {
-                int q = subBuckets.base() + 4 * c;
-                array[offset + c] = subCounts[q] + subCounts[q + 1] + subCounts[q + 2] + subCounts[q + 3];
+                int q = subBuckets.base() + 2 * c;
+                array[offset + c] = subCounts[q] + subCounts[q + 1];
             }
             array[offset + firstSymbol]++;
         }
@@ -550,44 +550,38 @@ public final class SuffixArrays {
      * pass places (L-type left to right, S-type right to left) is stored negated exactly when its bit is set, so the
      * pass reads one word of the text for it instead of two symbols: reads that miss the cache wait in a queue of
      * bounded length, and one a suffix lets twice as many be on their way (see {@link Induction}). Returns the
-     * positions counted by sub-bucket, as the method below counts them.
+     * table stage 1 works in (four ints a symbol), the positions counted into its first half as the method below
+     * counts them.
      */
     private static SubBuckets markTypeChanges(int[] text, int offset, int n, int alphabetSize, long[] sTypes,
                                               boolean parallel, int[] sa, long gap) {
         int words = (n + 63) >>> 6;
         // In the gap after the counts when it has room (as the counts, see sais).
-        long size = 4L * alphabetSize;
-        var subCounts = gap >= alphabetSize + size
+        var subBuckets = gap >= 5L * alphabetSize
                 ? SubBuckets.cleared(sa, n + alphabetSize, alphabetSize) : SubBuckets.created(alphabetSize);
-        // A second thread counts into a table of its own, in the gap after the first or, when that is small beside
-        // the level, in a new array; else one thread marks and counts.
-        SubBuckets upperCounts = null;
-        if (parallel && gap >= alphabetSize + 2 * size) {
-            upperCounts = SubBuckets.cleared(sa, n + alphabetSize + (int) size, alphabetSize);
-        } else if (parallel && size <= n / 4) {
-            upperCounts = SubBuckets.created(alphabetSize);
-        }
-        SubBuckets upper = upperCounts;
-        both(upper != null, () -> markTypeChanges(text, offset, n, sTypes, 0, words / 2, subCounts),
-                () -> markTypeChanges(text, offset, n, sTypes, words / 2, words, upper != null ? upper : subCounts));
-        if (upper != null) {
-            for (int q = 0; q < size; q++) {
-                subCounts.array()[subCounts.base() + q] += upper.array()[upper.base() + q];
+        int[] array = subBuckets.array();
+        int base = subBuckets.base();
+        // Two counts a symbol: a second thread counts into the upper half of the table, then adds them.
+        int upperBase = parallel ? base + 2 * alphabetSize : base;
+        both(parallel, () -> markTypeChanges(text, offset, n, sTypes, 0, words / 2, array, base),
+                () -> markTypeChanges(text, offset, n, sTypes, words / 2, words, array, upperBase));
+        if (parallel) {
+            for (int q = 0; q < 2 * alphabetSize; q++) {
+                array[base + q] += array[upperBase + q];
             }
         }
-        // Position 0 has no predecessor: it is in no sub-bucket.
-        subCounts.array()[subCounts.base() + (text[offset] << 1 | (int) sTypes[0] & 1)]--;
-        return subCounts;
+        // Position 0 has no predecessor: it is in neither part.
+        array[base + (text[offset] ^ (int) sTypes[0] & 1)]--;
+        return subBuckets;
     }
 
     /**
-     * Marks the words [fromWord, toWord) of the types, and counts the positions by symbol c, type-change bit b and
-     * type s (1 for S) into subCounts[4c + 2b + s]: L after L, S after S, L after S, LMS.
+     * Marks the words [fromWord, toWord) of the types, and counts the positions by symbol c and the type t of the
+     * position before (1 for S; the word's type-change bit b and the position's own type s give t = b ^ s) into
+     * counts[base + 2c + t]: those in A and those in B (see {@link #sortLmsSubstrings}).
      */
     private static void markTypeChanges(int[] text, int offset, int n, long[] sTypes, int fromWord, int toWord,
-                                        SubBuckets subBuckets) {
-        int[] subCounts = subBuckets.array();
-        int base = subBuckets.base();
+                                        int[] counts, int base) {
         for (int word = fromWord; word < toWord; word++) {
             long types = sTypes[word];
             // Before position 0 counts as L-type.
@@ -597,7 +591,7 @@ public final class SuffixArrays {
             for (int i = from; i < to; i++) {
                 int marked = text[offset + i] << 1 | (int) (changes >>> (i - from)) & 1;
                 text[offset + i] = marked;
-                subCounts[base + (marked << 1 | (int) (types >>> (i - from)) & 1)]++;
+                counts[base + (marked ^ (int) (types >>> (i - from)) & 1)]++;
             }
         }
     }
