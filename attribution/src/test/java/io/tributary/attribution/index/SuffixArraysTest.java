@@ -3,6 +3,16 @@ package io.tributary.attribution.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.attribution.tokens.Tokenizer;
+import io.tributary.attribution.tokens.TokenizerKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -166,6 +176,49 @@ class SuffixArraysTest {
         SuffixArrays.sort(periodic, periodic.length, 3, one, 1);
         SuffixArrays.sort(periodic, periodic.length, 3, two, 2);
         assertThat(two).isEqualTo(one);
+    }
+
+    /**
+     * Real text: the Brown corpus as a shard holds it (o200k_base tokens, the top symbol after each document), with
+     * the repeats and the sparse, skewed alphabet of natural language that random texts lack. Sorted alike on one
+     * and two threads, and in order.
+     */
+    @Test
+    void sortsTheBrownCorpusTokens() throws IOException {
+        int[] text = brownTokens();
+        int alphabet = TokenizerKind.O200K_BASE.vocabularySize() + 1;
+        int[] one = new int[text.length];
+        int[] two = new int[text.length];
+        SuffixArrays.sort(text, text.length, alphabet, one, 1);
+        SuffixArrays.sort(text, text.length, alphabet, two, 2);
+        assertThat(two).isEqualTo(one);
+        assertSorted(text, one);
+    }
+
+    private static int[] brownTokens() throws IOException {
+        var tokenizer = Tokenizer.of(TokenizerKind.O200K_BASE);
+        int separator = TokenizerKind.O200K_BASE.vocabularySize();
+        var tokens = new java.util.ArrayList<int[]>();
+        int length = 0;
+        var json = new ObjectMapper();
+        // Tests run in the module's directory; ../shared sits beside the repository.
+        Path corpus = Path.of("../../shared/data/brown/brown.jsonl.gz");
+        try (var lines = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(corpus)), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                int[] document = tokenizer.encode(json.readTree(line).get("text").asText());
+                tokens.add(document);
+                length += document.length + 1;
+            }
+        }
+        int[] text = new int[length];
+        int at = 0;
+        for (int[] document : tokens) {
+            System.arraycopy(document, 0, text, at, document.length);
+            at += document.length;
+            text[at++] = separator;
+        }
+        return text;
     }
 
     /** Runs of geometric length (mean 12) copied from random earlier places, a separator every ~2,000 symbols. */
