@@ -121,7 +121,7 @@ final class Induction {
         new Induction(text, offset, sa, from, to, false, true, parallel).run(buckets, base);
     }
 
-    /** buckets[base + b] is the bucket counter b of a partial pass; a final pass's start at 0. */
+    /** A partial pass's counters start at buckets[base]; a final pass's at buckets[0], with base 0. */
     private void run(int[] buckets, int base) {
         Thread helper = helped
                 ? Thread.ofPlatform().name("sais-gather").daemon(true).start(this::helpGather) : null;

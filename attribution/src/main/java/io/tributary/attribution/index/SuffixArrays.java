@@ -83,12 +83,12 @@ public final class SuffixArrays {
         }
         // A reduced problem's text lies in sa after its suffix array, so the gap between them is free for the counts.
         long gap = text == sa ? offset - n : 0;
-        var counts = gap >= alphabetSize ? new Counts(sa, n, alphabetSize) : new Counts(alphabetSize);
+        var counts = gap >= alphabetSize ? new Counts(sa, n, alphabetSize) : Counts.created(alphabetSize);
         long[] sTypes = classify(text, offset, n, parallel);
         SubBuckets subCounts = markTypeChanges(text, offset, n, alphabetSize, sTypes, parallel, sa, gap);
         counts.sum(subCounts, text[offset] >>> 1);
         try {
-            sortMarked(text, offset, sa, n, alphabetSize, threads, parallelLengthMin, gap, counts, subCounts, sTypes);
+            sortMarked(text, offset, sa, n, alphabetSize, threads, parallelLengthMin, counts, subCounts, sTypes);
         } finally {
             // A reduced text is dead once its level is sorted; the caller's gets its symbols back.
             if (text != sa) {
@@ -100,11 +100,10 @@ public final class SuffixArrays {
 
     /** Sorts a level whose text is marked (see {@link #markTypeChanges}). */
     private static void sortMarked(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
-                                   int parallelLengthMin, long gap, Counts counts, SubBuckets subCounts,
-                                   long[] sTypes) {
+                                   int parallelLengthMin, Counts counts, SubBuckets subCounts, long[] sTypes) {
         boolean parallel = threads > 1 && n >= parallelLengthMin;
-        // Two ints a symbol: stage 1 keeps its stage 2 bucket ends here; stage 3 the LMS count of each symbol after
-        // the bucket ends.
+        // Two ints a symbol: the LMS count of each symbol c in buckets[alphabetSize + c], from stage 1 to stage 3;
+        // before them the counters of the pass at hand.
         int[] buckets = new int[2 * alphabetSize];
 
         // Stage 1: sort the LMS substrings, with a mark at each that differs from the next, into sa[0, lmsCount).
@@ -120,17 +119,14 @@ public final class SuffixArrays {
             fixed.takeOut(sa, n, nameCount, parallel);
             int kept = lmsCount - fixed.count();
             sais(sa, reduced, sa, kept, nameCount - fixed.count(), threads, parallelLengthMin);
-            listKeptLmsInTextOrder(text, offset, sa, n, sTypes, buckets, alphabetSize, lmsCount, fixed,
-                    parallel ? secondCounts(sa, n, gap, alphabetSize) : null);
+            listKeptLmsInTextOrder(sa, n, sTypes, lmsCount, fixed, parallel);
             both(parallel, () -> mapToPositions(sa, reduced, 0, kept / 2),
                     () -> mapToPositions(sa, reduced, kept / 2, kept));
             fixed.mergeBack(sa, n);
-        } else {
-            countLms(text, offset, n, sTypes, buckets, alphabetSize);
         }
 
         // Stage 3: place the LMS suffixes in their final order at their bucket ends and induce the rest.
-        counts.ends(buckets, 1);
+        counts.ends(buckets);
         placeSortedLms(sa, n, lmsCount, buckets, alphabetSize);
         induce(text, offset, sa, n, counts, buckets, parallel);
     }
@@ -182,8 +178,7 @@ public final class SuffixArrays {
 
         Arrays.fill(sa, 0, n, 0);
         placeLmsSeeds(text, offset, sa, aEnd, sTypes, subBuckets, alphabetSize, parallel);
-        // The seeds of bucket c end where A's next bucket starts; their count ends the bucket's LMS suffixes in
-        // sa[0, lmsCount), kept in buckets[alphabetSize + c] for the second pass.
+        // The seeds of bucket c end where A's next bucket starts: their number is the LMS count of symbol c.
         int lmsCount = 0;
         for (int c = 0; c < alphabetSize; c++) {
             int firstSeed = subCounts[base + 4 * c + 2];
@@ -191,8 +186,8 @@ public final class SuffixArrays {
             if (firstSeed < end) {
                 sa[firstSeed] |= Induction.MARK;
             }
+            buckets[alphabetSize + c] = end - firstSeed;
             lmsCount += end - firstSeed;
-            buckets[alphabetSize + c] = lmsCount;
         }
         subBuckets.clearClasses(alphabetSize);
         // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket; it is also
@@ -204,9 +199,12 @@ public final class SuffixArrays {
         Induction.partialLeftToRight(text, offset, sa, 0, aEnd, subCounts, base, parallel);
 
         moveMarksLeft(sa, aEnd, n - 1, subBuckets, buckets, alphabetSize, parallel);
+        // The second pass places the LMS suffixes of bucket c from the end of its part of sa[0, lmsCount) down.
+        int lmsEnd = 0;
         for (int c = 0; c < alphabetSize; c++) {
+            lmsEnd += buckets[alphabetSize + c];
             subCounts[base + 4 * c] = buckets[c];
-            subCounts[base + 4 * c + 1] = buckets[alphabetSize + c];
+            subCounts[base + 4 * c + 1] = lmsEnd;
         }
         subBuckets.clearClasses(alphabetSize);
         Induction.partialRightToLeft(text, offset, sa, aEnd, n - 1, subCounts, base, parallel);
@@ -288,62 +286,40 @@ public final class SuffixArrays {
 
     /**
      * Writes the kept LMS positions (see {@link FixedLmsSuffixes}) in text order to sa[n - lmsCount, n - f), f the
-     * number taken out, where the reduced text was, and the number of all LMS positions of each symbol c to
-     * buckets[alphabetSize + c]. Given counts for a second thread, each thread lists the LMS positions of one half of
-     * the text; the lower half, which counts into those, starts below the positions the upper half keeps.
+     * number taken out, where the reduced text was. With two threads each lists the LMS positions of one half of the
+     * text, the lower half's below those the upper half keeps.
      */
-    private static void listKeptLmsInTextOrder(int[] text, int offset, int[] sa, int n, long[] sTypes, int[] buckets,
-                                               int alphabetSize, int lmsCount, FixedLmsSuffixes fixed,
-                                               Counts lowerCounts) {
-        Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
+    private static void listKeptLmsInTextOrder(int[] sa, int n, long[] sTypes, int lmsCount, FixedLmsSuffixes fixed,
+                                               boolean parallel) {
         int words = (n + 63) >>> 6;
         int top = n - fixed.count();
-        if (lowerCounts == null) {
-            listKeptLmsInTextOrder(text, offset, sa, sTypes, buckets, alphabetSize, fixed, 0, words, top, lmsCount);
-            return;
-        }
-        int splitWord = words / 2;
+        int splitWord = parallel ? words / 2 : 0;
         int lmsAbove = 0;
         for (int word = splitWord; word < words; word++) {
             lmsAbove += Long.bitCount(lmsBits(sTypes, word));
         }
         int firstOrdinalAbove = lmsCount - lmsAbove;
         int keptAbove = lmsAbove - fixed.takenOutFrom(firstOrdinalAbove);
-        both(true, () -> listKeptLmsInTextOrder(text, offset, sa, sTypes, lowerCounts.array, lowerCounts.offset,
-                        fixed, 0, splitWord, top - keptAbove, firstOrdinalAbove),
-                () -> listKeptLmsInTextOrder(text, offset, sa, sTypes, buckets, alphabetSize, fixed, splitWord,
-                        words, top, lmsCount));
-        lowerCounts.addTo(buckets, alphabetSize);
+        both(parallel, () -> listKeptLmsInTextOrder(sa, sTypes, fixed, 0, splitWord, top - keptAbove,
+                        firstOrdinalAbove),
+                () -> listKeptLmsInTextOrder(sa, sTypes, fixed, splitWord, words, top, lmsCount));
     }
 
     /**
      * Lists the kept LMS positions of the words [fromWord, toWord) of the types to just below sa[end], the last of
-     * them the LMS position before ordinal endOrdinal, and counts them all by symbol into countArray from countOffset.
+     * them the LMS position before ordinal endOrdinal.
      */
-    private static void listKeptLmsInTextOrder(int[] text, int offset, int[] sa, long[] sTypes, int[] countArray,
-                                               int countOffset, FixedLmsSuffixes fixed, int fromWord, int toWord,
-                                               int end, int endOrdinal) {
+    private static void listKeptLmsInTextOrder(int[] sa, long[] sTypes, FixedLmsSuffixes fixed, int fromWord,
+                                               int toWord, int end, int endOrdinal) {
         int j = end;
         int ordinal = endOrdinal;
         for (int word = toWord - 1; word >= fromWord; word--) {
             for (long bits = lmsBits(sTypes, word); bits != 0; ) {
                 int bit = 63 - Long.numberOfLeadingZeros(bits);
                 bits ^= 1L << bit;
-                int i = (word << 6) + bit;
                 if (!fixed.takenOutInTextOrder(--ordinal)) {
-                    sa[--j] = i;
+                    sa[--j] = (word << 6) + bit;
                 }
-                countArray[countOffset + (text[offset + i] >>> 1)]++;
-            }
-        }
-    }
-
-    /** Writes the number of LMS positions of each symbol c to buckets[alphabetSize + c]. */
-    private static void countLms(int[] text, int offset, int n, long[] sTypes, int[] buckets, int alphabetSize) {
-        Arrays.fill(buckets, alphabetSize, 2 * alphabetSize, 0);
-        for (int word = 0; word <= (n - 1) >>> 6; word++) {
-            for (long bits = lmsBits(sTypes, word); bits != 0; bits &= bits - 1) {
-                buckets[alphabetSize + (text[offset + (word << 6) + Long.numberOfTrailingZeros(bits)] >>> 1)]++;
             }
         }
     }
@@ -404,21 +380,11 @@ public final class SuffixArrays {
         }
     }
 
-    /** The symbol counts of one level: in a new array, or in a free part of the suffix array. */
-    private static final class Counts {
-        final int[] array;
-        final int offset;
-        private final int size;
+    /** The symbol counts of one level, set by {@link #sum}: in a new array, or in a free part of the suffix array. */
+    private record Counts(int[] array, int offset, int size) {
 
-        Counts(int size) {
-            this(new int[size], 0, size);
-        }
-
-        Counts(int[] array, int offset, int size) {
-            this.array = array;
-            this.offset = offset;
-            this.size = size;
-            Arrays.fill(array, offset, offset + size, 0);
+        static Counts created(int size) {
+            return new Counts(new int[size], 0, size);
         }
 
         /** Sets each symbol's count to the sum of its counts in A and B, plus position 0, which is in neither. */
@@ -431,28 +397,21 @@ public final class SuffixArrays {
             array[offset + firstSymbol]++;
         }
 
-        /** Adds count c to target[targetOffset + c], for every symbol c. */
-        void addTo(int[] target, int targetOffset) {
-            for (int c = 0; c < size; c++) {
-                target[targetOffset + c] += array[offset + c];
-            }
-        }
-
-        /** Sets buckets[stride * c] to the start of bucket c. */
-        void starts(int[] buckets, int stride) {
+        /** Sets buckets[c] to the start of bucket c. */
+        void starts(int[] buckets) {
             int sum = 0;
             for (int c = 0; c < size; c++) {
-                buckets[stride * c] = sum;
+                buckets[c] = sum;
                 sum += array[offset + c];
             }
         }
 
-        /** Sets buckets[stride * c] to the end of bucket c. */
-        void ends(int[] buckets, int stride) {
+        /** Sets buckets[c] to the end of bucket c. */
+        void ends(int[] buckets) {
             int sum = 0;
             for (int c = 0; c < size; c++) {
                 sum += array[offset + c];
-                buckets[stride * c] = sum;
+                buckets[c] = sum;
             }
         }
     }
@@ -502,19 +461,6 @@ public final class SuffixArrays {
             }
         }
         return sTypes;
-    }
-
-    /**
-     * Counts for a second thread to count LMS positions with: in the gap of a reduced problem after the first counts
-     * when both fit, else a new array for an alphabet no larger than the text, else none (one thread counts). A new
-     * array lives only for that step and is no larger than the level's two bucket ints a symbol, and merging it costs
-     * a pass over the alphabet, well below what the second thread saves.
-     */
-    private static Counts secondCounts(int[] sa, int n, long gap, int alphabetSize) {
-        if (gap >= 2L * alphabetSize) {
-            return new Counts(sa, n + alphabetSize, alphabetSize);
-        }
-        return alphabetSize <= n ? new Counts(alphabetSize) : null;
     }
 
     /**
@@ -619,12 +565,12 @@ public final class SuffixArrays {
      */
     private static void induce(int[] text, int offset, int[] sa, int n, Counts counts, int[] buckets,
                                boolean parallel) {
-        counts.starts(buckets, 1);
+        counts.starts(buckets);
         int last = n - 1;
         // The last suffix is L-type and directly follows the virtual end marker, so it leads its bucket.
         sa[buckets[text[offset + last] >>> 1]++] = Induction.entry(last, text[offset + last]);
         Induction.finalLeftToRight(text, offset, sa, n, buckets, parallel);
-        counts.ends(buckets, 1);
+        counts.ends(buckets);
         Induction.finalRightToLeft(text, offset, sa, n, buckets, parallel);
     }
 
