@@ -153,9 +153,9 @@ public final class SuffixArrays {
      */
     private static int sortLmsSubstrings(int[] text, int offset, int[] sa, int n, int alphabetSize,
                                          SubBuckets subBuckets, long[] sTypes, int[] buckets, boolean parallel) {
-        // subCounts[2c] counts the positions with symbol c in A, subCounts[2c + 1] those in B. Spread from the top
-        // down (4c + 3 >= 2c + 1, so no count is overwritten before it is read) to four ints a symbol: [A start,
-        // B start, A end (where the seeds are placed from), -]; the B ends go to buckets[c].
+        // subCounts[2c] counts the positions with symbol c in A, subCounts[2c + 1] those in B. Spread in place from
+        // the top symbol down (symbol c writes from 4c up, above the counts of the symbols below it, not yet read) to
+        // four ints a symbol: [A start, B start, A end (where the seeds are placed from), -]; B ends go to buckets[c].
         int[] subCounts = subBuckets.array();
         int base = subBuckets.base();
         int aEnd = 0;
