@@ -26,8 +26,11 @@ public final class SuffixArrays {
     public static final int THREADS_MAX = 2;
     /** Below this length a helper thread costs more than it saves. */
     static final int PARALLEL_LENGTH_MIN = 1 << 16;
-    /** While a level is sorted each symbol is shifted left by one for its type-change bit, so it must stay an int. */
-    public static final int ALPHABET_SIZE_MAX = 1 << 30;
+    /**
+     * Stage 1 keeps four ints a symbol in one array, which must stay below 2^31 entries (and each symbol, shifted left
+     * by one for its type-change bit, an int). Token alphabets are far smaller.
+     */
+    public static final int ALPHABET_SIZE_MAX = 1 << 28;
 
     private SuffixArrays() {
     }
@@ -423,6 +426,12 @@ public final class SuffixArrays {
     private record SubBuckets(int[] array, int base) {
 
         static SubBuckets created(int alphabetSize) {
+            // A reduced level's alphabet passes this only in a shard of more than 2^30 tokens with nearly all of its
+            // LMS substrings distinct: a clear error then, not an overflow.
+            if (alphabetSize > Integer.MAX_VALUE / 4) {
+                throw new IllegalStateException(
+                        "a level's alphabet of " + alphabetSize + " symbols is too large for stage 1's table");
+            }
             return new SubBuckets(new int[4 * alphabetSize], 0);
         }
 

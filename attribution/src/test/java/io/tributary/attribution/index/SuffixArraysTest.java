@@ -130,7 +130,7 @@ class SuffixArraysTest {
 
     /** Each level's symbols are shifted left by one while it is sorted, which a larger alphabet would overflow. */
     @Test
-    void rejectsAnAlphabetTooLargeToShift() {
+    void rejectsAnAlphabetTooLargeForItsTables() {
         assertThatThrownBy(() -> SuffixArrays.sort(new int[] {0, 1}, 2, SuffixArrays.ALPHABET_SIZE_MAX + 1,
                 new int[2])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alphabet size");
     }
