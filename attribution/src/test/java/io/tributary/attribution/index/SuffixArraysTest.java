@@ -178,6 +178,19 @@ class SuffixArraysTest {
         assertThat(two).isEqualTo(one);
     }
 
+    /** An alphabet from SPLIT_SEEDS_ALPHABET_MIN up: two threads place the LMS seeds, each for half the symbols. */
+    @Test
+    void placesSeedsOnTwoThreadsForLargeAlphabets() {
+        int alphabet = 2 * SuffixArrays.SPLIT_SEEDS_ALPHABET_MIN;
+        int[] text = copiedRuns(new java.util.Random(20261205L), 200_000, alphabet);
+        int[] one = new int[text.length];
+        int[] two = new int[text.length];
+        SuffixArrays.sort(text, text.length, alphabet, one, 1);
+        SuffixArrays.sort(text, text.length, alphabet, two, 2);
+        assertThat(two).isEqualTo(one);
+        assertSorted(text, one);
+    }
+
     /**
      * Real text: the Brown corpus as a shard holds it (o200k_base tokens, the top symbol after each document), with
      * the repeats and the sparse, skewed alphabet of natural language that random texts lack. Sorted alike on one
