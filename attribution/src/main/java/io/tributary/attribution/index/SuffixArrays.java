@@ -71,9 +71,23 @@ public final class SuffixArrays {
         sort(text, length, alphabetSize, suffixes, threads, PARALLEL_LENGTH_MIN);
     }
 
-    /** The same, with two threads used from parallelLengthMin symbols up; for tests. */
+    /**
+     * The same, with two threads used from parallelLengthMin symbols up; for tests. A sparse alphabet is renumbered
+     * densely first where that pays (see {@link DenseAlphabet}); the text gets its symbols back.
+     */
     static void sort(int[] text, int length, int alphabetSize, int[] suffixes, int threads, int parallelLengthMin) {
-        sais(text, 0, suffixes, length, alphabetSize, threads, parallelLengthMin);
+        var dense = DenseAlphabet.worthFor(text, length, alphabetSize);
+        if (dense == null) {
+            sais(text, 0, suffixes, length, alphabetSize, threads, parallelLengthMin);
+            return;
+        }
+        boolean parallel = threads > 1 && length >= parallelLengthMin;
+        both(parallel, () -> dense.renumber(text, 0, length / 2), () -> dense.renumber(text, length / 2, length));
+        try {
+            sais(text, 0, suffixes, length, dense.size(), threads, parallelLengthMin);
+        } finally {
+            both(parallel, () -> dense.restore(text, 0, length / 2), () -> dense.restore(text, length / 2, length));
+        }
     }
 
     private static void sais(int[] text, int offset, int[] sa, int n, int alphabetSize, int threads,
