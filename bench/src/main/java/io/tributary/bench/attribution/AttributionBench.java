@@ -40,6 +40,7 @@ public final class AttributionBench {
     private static final int COUNT_QUERIES = 20_000;
     private static final int LARGE_ARRAY_TOKENS = 10_000_000;
     private static final int WARM_UP_TOKENS = 2_000_000;
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
     /** Shards are cut at document boundaries, so an even split needs room for one more document per shard. */
     private static final int SHARD_SLACK_TOKENS = 10_000;
 
@@ -192,15 +193,18 @@ public final class AttributionBench {
     }
 
     /**
-     * The median of three timed runs after a warm-up on a prefix; a single run for large arrays, where three would
-     * take minutes.
+     * The median of eleven timed runs after warming up; a single run for large arrays, where more would take minutes.
      */
     private static double timeSais(int[] text, int alphabet, int threads) {
         var suffixes = new int[text.length];
         boolean large = text.length > LARGE_ARRAY_TOKENS;
-        // Warm up on a prefix, so that the timed run is compiled code rather than on-stack replacement.
-        SuffixArrays.sort(text, Math.min(text.length, WARM_UP_TOKENS), alphabet, suffixes, threads);
-        var seconds = new double[large ? 1 : 3];
+        // Warm up on a prefix for a while, so that the timed runs are compiled code rather than on-stack replacement:
+        // the two-thread sort of the Brown corpus settles only after about 20 sorts.
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            SuffixArrays.sort(text, Math.min(text.length, WARM_UP_TOKENS), alphabet, suffixes, threads);
+        } while (System.nanoTime() < warmUpEnd);
+        var seconds = new double[large ? 1 : 11];
         for (int i = 0; i < seconds.length; i++) {
             long start = System.nanoTime();
             SuffixArrays.sort(text, text.length, alphabet, suffixes, threads);
