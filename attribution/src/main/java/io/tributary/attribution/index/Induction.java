@@ -240,8 +240,8 @@ final class Induction {
     }
 
     /*
-     * The place methods mirror each other in pairs (scan direction, bucket ends); they stay separate because this is
-     * the innermost loop of the build and a shared helper would return two values.
+     * The place methods mirror each other in pairs (scan direction, bucket ends); what they share is in the helpers
+     * below them. They stay separate loops because this is the innermost loop of the build.
      */
 
     /** An entry of a final pass is v, or ~v when it induces nothing; scanned entries are flipped. */
@@ -252,7 +252,7 @@ final class Induction {
             int entry = sa[i];
             sa[i] = ~entry;
             if (entry > 0) {
-                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + entry - 1];
+                int word = wordBefore(blockPositions, blockWords, i - start, entry, entry);
                 sa[buckets[word >>> 1]++] = entry(entry - 1, word);
             }
         }
@@ -264,7 +264,7 @@ final class Induction {
         for (int i = end - 1; i >= start; i--) {
             int entry = sa[i];
             if (entry > 0) {
-                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + entry - 1];
+                int word = wordBefore(blockPositions, blockWords, i - start, entry, entry);
                 sa[--buckets[word >>> 1]] = entry(entry - 1, word);
             } else {
                 sa[i] = ~entry;
@@ -284,11 +284,9 @@ final class Induction {
             scanned -= entry >> 31;
             int j = entry & ~MARK;
             if (j > 1) {
-                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
-                int bucket = base + subBucket(word);
-                int mark = buckets[bucket + 2] == scanned ? 0 : MARK;
-                buckets[bucket + 2] = scanned;
-                sa[buckets[bucket]++] = (j - 1) | mark;
+                int bucket = base + subBucket(wordBefore(blockPositions, blockWords, i - start, entry, j));
+                int induced = marked(buckets, bucket, j - 1, scanned);
+                sa[buckets[bucket]++] = induced;
             }
         }
         return scanned;
@@ -302,14 +300,30 @@ final class Induction {
             scanned -= entry >> 31;
             int j = entry & ~MARK;
             if (j > 1) {
-                int word = blockPositions[i - start] == entry ? blockWords[i - start] : text[offset + j - 1];
-                int bucket = base + subBucket(word);
-                int mark = buckets[bucket + 2] == scanned ? 0 : MARK;
-                buckets[bucket + 2] = scanned;
-                sa[--buckets[bucket]] = (j - 1) | mark;
+                int bucket = base + subBucket(wordBefore(blockPositions, blockWords, i - start, entry, j));
+                int induced = marked(buckets, bucket, j - 1, scanned);
+                sa[--buckets[bucket]] = induced;
             }
         }
         return scanned;
+    }
+
+    /**
+     * The text word before suffix j, whose entry was gathered at index k of its block: the gathered word while the
+     * entry there is still the same, else read from the text.
+     */
+    private int wordBefore(int[] blockPositions, int[] blockWords, int k, int entry, int j) {
+        return blockPositions[k] == entry ? blockWords[k] : text[offset + j - 1];
+    }
+
+    /**
+     * Suffix i as placed into the given sub-bucket by an inducer of the given class: marked unless the inducer of
+     * the one placed there before had the same class; records the class.
+     */
+    private static int marked(int[] buckets, int bucket, int i, int scanned) {
+        int mark = buckets[bucket + 2] == scanned ? 0 : MARK;
+        buckets[bucket + 2] = scanned;
+        return i | mark;
     }
 
     /** 4c + t for a text word c << 1 | t: the counter of sub-bucket t of bucket c in a partial pass. */
