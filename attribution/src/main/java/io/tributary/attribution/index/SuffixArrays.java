@@ -82,11 +82,11 @@ public final class SuffixArrays {
             return;
         }
         boolean parallel = threads > 1 && length >= parallelLengthMin;
-        both(parallel, () -> dense.renumber(text, 0, length / 2), () -> dense.renumber(text, length / 2, length));
+        inHalves(parallel, 0, length, (from, to) -> dense.renumber(text, from, to));
         try {
             sais(text, 0, suffixes, length, dense.size(), threads, parallelLengthMin);
         } finally {
-            both(parallel, () -> dense.restore(text, 0, length / 2), () -> dense.restore(text, length / 2, length));
+            inHalves(parallel, 0, length, (from, to) -> dense.restore(text, from, to));
         }
     }
 
@@ -111,8 +111,7 @@ public final class SuffixArrays {
         } finally {
             // A reduced text is dead once its level is sorted; the caller's gets its symbols back.
             if (text != sa) {
-                both(parallel, () -> unmarkTypeChanges(text, offset, offset + n / 2),
-                        () -> unmarkTypeChanges(text, offset + n / 2, offset + n));
+                inHalves(parallel, offset, offset + n, (from, to) -> unmarkTypeChanges(text, from, to));
             }
         }
     }
@@ -139,8 +138,7 @@ public final class SuffixArrays {
             int kept = lmsCount - fixed.count();
             sais(sa, reduced, sa, kept, nameCount - fixed.count(), threads, parallelLengthMin);
             listKeptLmsInTextOrder(sa, n, sTypes, lmsCount, fixed, parallel);
-            both(parallel, () -> mapToPositions(sa, reduced, 0, kept / 2),
-                    () -> mapToPositions(sa, reduced, kept / 2, kept));
+            inHalves(parallel, 0, kept, (from, to) -> mapToPositions(sa, reduced, from, to));
             fixed.mergeBack(sa, n);
         }
 
@@ -399,6 +397,18 @@ public final class SuffixArrays {
         if (failure[0] != null) {
             throw new IllegalStateException("the helper thread failed", failure[0]);
         }
+    }
+
+    /** A step over a range of indices, which may be split. */
+    @FunctionalInterface
+    private interface RangeStep {
+        void run(int from, int to);
+    }
+
+    /** Runs the step over [from, to) in two halves, the second on a helper thread when parallel (see both). */
+    private static void inHalves(boolean parallel, int from, int to, RangeStep step) {
+        int middle = from + (to - from) / 2;
+        both(parallel, () -> step.run(from, middle), () -> step.run(middle, to));
     }
 
     /** The symbol counts of one level, set by {@link #sum}: in a new array, or in a free part of the suffix array. */
